@@ -1,0 +1,23 @@
+"""The content catalogue of SPEC §4: structure.toml plus one folder of TOML texts per language."""
+
+from krachtwerk.content.catalogue import (
+    Catalogue,
+    CatalogueError,
+    Domain,
+    Feeling,
+    Quadrant,
+    Texts,
+    catalogue,
+    structure,
+)
+
+__all__ = [
+    "Catalogue",
+    "CatalogueError",
+    "Domain",
+    "Feeling",
+    "Quadrant",
+    "Texts",
+    "catalogue",
+    "structure",
+]

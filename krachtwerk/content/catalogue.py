@@ -1,0 +1,239 @@
+"""Load and validate the content catalogue; look texts up by key for a mode and form of address.
+
+A text value in a catalogue is a string, a list of strings, or a table of variants keyed by
+``default``, ``je``/``u``, a mode, or ``<mode>_<address>``. The most specific variant wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from krachtwerk.model import ADDRESSES, LANGUAGES, MODES, Address, Language, Mode
+
+CONTENT_DIR = Path(__file__).parent
+PICTOGRAM_DIR = Path(__file__).resolve().parents[2] / "assets" / "pictograms"
+
+VARIANT_KEYS = frozenset(
+    {"default", *ADDRESSES, *MODES, *(f"{m}_{a}" for m in MODES for a in ADDRESSES)}
+)
+
+Value = str | list[str]
+
+
+class CatalogueError(ValueError):
+    """The catalogue files are incomplete or malformed; raised at load, never mid-conversation."""
+
+
+@dataclass(frozen=True)
+class Quadrant:
+    id: str
+    angle: float
+    colour: str
+    ink: str
+    pictogram: Path
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    quadrant: str
+    pictogram: Path
+
+
+@dataclass(frozen=True)
+class Feeling:
+    id: str
+
+
+@dataclass(frozen=True)
+class Structure:
+    quadrants: tuple[Quadrant, ...]
+    domains: tuple[Domain, ...]
+    feelings: tuple[Feeling, ...]
+
+    def quadrant(self, quadrant_id: str) -> Quadrant:
+        return next(q for q in self.quadrants if q.id == quadrant_id)
+
+    def domain(self, domain_id: str) -> Domain:
+        return next(d for d in self.domains if d.id == domain_id)
+
+    def domains_in(self, quadrant_id: str) -> tuple[Domain, ...]:
+        return tuple(d for d in self.domains if d.quadrant == quadrant_id)
+
+    def axis_ids(self, mode: Mode) -> tuple[str, ...]:
+        """The kompas axes: four quadrants in mode eenvoudig, else the ten domains."""
+        if mode == "eenvoudig":
+            return tuple(q.id for q in self.quadrants)
+        return tuple(d.id for d in self.domains)
+
+    @property
+    def all_axis_ids(self) -> frozenset[str]:
+        return frozenset(q.id for q in self.quadrants) | frozenset(d.id for d in self.domains)
+
+    def pictogram(self, axis_id: str) -> Path:
+        for item in (*self.quadrants, *self.domains):
+            if item.id == axis_id:
+                return item.pictogram
+        raise KeyError(axis_id)
+
+
+def resolve(value: Any, mode: Mode, address: Address) -> Value:
+    """Pick the most specific variant of a catalogue value."""
+    if isinstance(value, dict):
+        for key in (f"{mode}_{address}", mode, address, "default"):
+            if key in value:
+                return value[key]
+        raise KeyError(f"no variant for {mode}/{address}")
+    return value
+
+
+@dataclass(frozen=True)
+class Texts:
+    """A catalogue seen from one conversation: its language, mode and form of address."""
+
+    catalogue: Catalogue
+    mode: Mode = "volwassene"
+    address: Address = "je"
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self.value(key)
+        if not isinstance(text, str):
+            raise CatalogueError(f"{key} is a list, not a text")
+        return text.format(**values) if values else text
+
+    def value(self, key: str) -> Value:
+        return resolve(self.catalogue.lookup(key), self.mode, self.address)
+
+    def list(self, key: str) -> list[str]:
+        value = self.value(key)
+        return [value] if isinstance(value, str) else list(value)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    language: Language
+    data: dict[str, Any]
+
+    def lookup(self, key: str) -> Any:
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise KeyError(f"catalogue {self.language}: missing {key}")
+            node = node[part]
+        return node
+
+    def keys(self) -> list[str]:
+        """Every leaf key (variants tables count as one leaf)."""
+        return sorted(_leaf_keys(self.data, ""))
+
+    def texts(self, mode: Mode = "volwassene", address: Address = "je") -> Texts:
+        return Texts(self, mode, address)
+
+
+def _is_variants(node: Any) -> bool:
+    return isinstance(node, dict) and bool(node) and set(node) <= VARIANT_KEYS
+
+
+def _leaf_keys(node: Any, prefix: str) -> list[str]:
+    if isinstance(node, dict) and not _is_variants(node):
+        keys: list[str] = []
+        for name, child in node.items():
+            keys += _leaf_keys(child, f"{prefix}{name}.")
+        return keys
+    return [prefix.rstrip(".")]
+
+
+def _check_value(key: str, value: Any) -> None:
+    values = value.values() if _is_variants(value) else [value]
+    for item in values:
+        if isinstance(item, str):
+            ok = bool(item.strip())
+        else:
+            ok = (
+                isinstance(item, list)
+                and bool(item)
+                and all(isinstance(s, str) and s.strip() for s in item)
+            )
+        if not ok:
+            raise CatalogueError(f"{key}: expected non-empty text or list of texts, got {item!r}")
+        for text in [item] if isinstance(item, str) else item:
+            try:
+                list(string.Formatter().parse(text))
+            except ValueError as error:
+                raise CatalogueError(f"{key}: bad placeholder in {text!r}") from error
+    for mode in MODES:
+        for address in ADDRESSES:
+            try:
+                resolve(value, mode, address)
+            except KeyError as error:
+                raise CatalogueError(f"{key}: {error.args[0]}") from error
+
+
+@functools.cache
+def structure() -> Structure:
+    raw = tomllib.loads((CONTENT_DIR / "structure.toml").read_text(encoding="utf-8"))
+    quadrants = tuple(
+        Quadrant(q["id"], float(q["angle"]), q["colour"], q["ink"], PICTOGRAM_DIR / q["pictogram"])
+        for q in raw["quadrants"]
+    )
+    quadrant_ids = {q.id for q in quadrants}
+    domains = tuple(
+        Domain(d["id"], d["quadrant"], PICTOGRAM_DIR / d["pictogram"]) for d in raw["domains"]
+    )
+    for domain in domains:
+        if domain.quadrant not in quadrant_ids:
+            raise CatalogueError(f"domain {domain.id}: unknown quadrant {domain.quadrant}")
+    for item in (*quadrants, *domains):
+        if not item.pictogram.is_file():
+            raise CatalogueError(f"{item.id}: pictogram {item.pictogram.name} is missing")
+    feelings = tuple(Feeling(f) for f in raw["feelings"])
+    return Structure(quadrants, domains, feelings)
+
+
+@functools.cache
+def catalogue(language: Language = "nl") -> Catalogue:
+    """The validated catalogue of one language; static data, so caching it is safe (SPEC §9)."""
+    if language not in LANGUAGES:
+        raise CatalogueError(f"unknown language {language!r}")
+    data: dict[str, Any] = {}
+    parts = sorted((CONTENT_DIR / language).glob("*.toml"))
+    if not parts:
+        raise CatalogueError(f"no catalogue files for {language!r}")
+    for path in parts:
+        try:
+            part = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise CatalogueError(f"{language}/{path.name}: {error}") from error
+        if clash := data.keys() & part.keys():
+            raise CatalogueError(f"{language}/{path.name}: {sorted(clash)} defined twice")
+        data |= part
+    loaded = Catalogue(language, data)
+    for key in loaded.keys():
+        _check_value(key, loaded.lookup(key))
+    _check_required(loaded)
+    return loaded
+
+
+def _check_required(loaded: Catalogue) -> None:
+    """Every id in the structure has its texts; the structure is the source of what must exist."""
+    shape = structure()
+    required = [f"quadrants.{q.id}.{f}" for q in shape.quadrants for f in QUADRANT_FIELDS]
+    required += [f"domains.{d.id}.{f}" for d in shape.domains for f in DOMAIN_FIELDS]
+    required += [f"feelings.{f.id}.{k}" for f in shape.feelings for k in FEELING_FIELDS]
+    required += [f"lists.{name}" for name in LIST_FIELDS]
+    for key in required:
+        try:
+            loaded.lookup(key)
+        except KeyError as error:
+            raise CatalogueError(str(error.args[0])) from error
+
+
+QUADRANT_FIELDS = ("label", "scale_question")
+DOMAIN_FIELDS = ("label", "short", "questions", "scale_question", "example_actions")
+FEELING_FIELDS = ("label", "icon", "sentence")
+LIST_FIELDS = ("qualities",)
