@@ -127,7 +127,7 @@ class Catalogue:
             node = node[part]
         return node
 
-    def keys(self) -> list[str]:
+    def leaf_keys(self) -> list[str]:
         """Every leaf key (variants tables count as one leaf)."""
         return sorted(_leaf_keys(self.data, ""))
 
@@ -213,7 +213,7 @@ def catalogue(language: Language = "nl") -> Catalogue:
             raise CatalogueError(f"{language}/{path.name}: {sorted(clash)} defined twice")
         data |= part
     loaded = Catalogue(language, data)
-    for key in loaded.keys():
+    for key in loaded.leaf_keys():
         _check_value(key, loaded.lookup(key))
     _check_required(loaded)
     return loaded
