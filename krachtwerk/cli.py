@@ -1,0 +1,201 @@
+"""The command line of SPEC §8: render a PDF, check a conversation file, write a demo case.
+
+Bad input never shows a traceback: one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from krachtwerk.content import catalogue, structure
+from krachtwerk.conversation_file import (
+    MAX_FILE_BYTES,
+    FileProblem,
+    describe,
+    read_conversation,
+    write_conversation,
+)
+from krachtwerk.demos import demo_names, load_demo
+from krachtwerk.model import Conversation
+
+PROG = "krachtwerk"
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_BAD_INPUT = 2
+
+PHOTO_REASONS = {
+    "too_big": "it is too big",
+    "not_an_image": "it is not a photo",
+    "corrupt": "it is damaged",
+}
+
+
+class BadInput(Exception):
+    """Something the person running the command can fix; the message is the one line shown."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise BadInput(f"{message} (see: python -m {PROG} --help)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+        return args.run(args)
+    except SystemExit as done:  # --help
+        return done.code if isinstance(done.code, int) else EXIT_OK
+    except BadInput as problem:
+        _say_error(str(problem))
+        return EXIT_BAD_INPUT
+    except Exception as bug:  # a traceback could show resident text; say what broke, not where
+        _say_error(f"internal error ({type(bug).__name__}); nothing was written")
+        return EXIT_BUG
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"python -m {PROG}", description="Krachtkompas on the command line.")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    pdf = commands.add_parser("pdf", help="render the current meeting of a file as a one-page PDF")
+    pdf.add_argument("file", type=Path, metavar="FILE.json")
+    pdf.add_argument("-o", "--output", type=Path, metavar="OUT.pdf")
+    pdf.add_argument("--photo", type=Path, metavar="IMG")
+    pdf.set_defaults(run=_pdf)
+
+    check = commands.add_parser("check", help="check a conversation file and summarise it")
+    check.add_argument("file", type=Path, metavar="FILE.json")
+    check.set_defaults(run=_check)
+
+    demo = commands.add_parser("demo", help="list the demo cases, or write one as a file")
+    demo.add_argument("name", nargs="?", metavar="NAME")
+    demo.add_argument("-o", "--output", type=Path, metavar="FILE.json")
+    demo.set_defaults(run=_demo)
+    return parser
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    # Imported here so `check` and `demo` work without the PDF stack.
+    from krachtwerk.pdf import pdf_filename, render_pdf
+
+    conversation = _load(args.file)
+    photo = _photo(args.photo) if args.photo else None
+    out: Path = args.output or Path.cwd() / pdf_filename(conversation)
+    _write(out, render_pdf(conversation, photo))
+    print(out)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    conversation = _load(args.file)
+    for line in _summary(conversation):
+        print(line)
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if args.name is None:
+        if args.output:
+            raise BadInput("name a demo to write, for example: demo noor -o noor.json")
+        titles = catalogue("en").texts()
+        for name in demo_names():
+            print(f"{name:<8} {titles(f'demos.{name}.title')}")
+        return EXIT_OK
+    try:
+        data = write_conversation(load_demo(args.name))
+    except KeyError:
+        raise BadInput(
+            f"unknown demo {args.name!r}; choose one of: {', '.join(demo_names())}"
+        ) from None
+    if args.output:
+        _write(args.output, data)
+        print(args.output)
+    else:
+        _stdout_bytes(data)
+    return EXIT_OK
+
+
+def _summary(conversation: Conversation) -> list[str]:
+    meeting = conversation.meetings[-1] if conversation.meetings else None
+    lines = [
+        f"ok: a valid conversation file (format {conversation.format}, version "
+        f"{conversation.version})",
+        f"language: {conversation.language}",
+        f"mode: {conversation.mode} (address: {conversation.resident.address})",
+        f"meetings: {len(conversation.meetings)}",
+    ]
+    if meeting is None:
+        return lines
+    axes = structure().axis_ids(conversation.mode)
+    scored = [axis for axis in axes if axis in meeting.kompas.scores]
+    next_meeting = meeting.action.next_meeting
+    lines += [
+        f"current meeting: {meeting.date.isoformat()}",
+        f"scored axes: {len(scored)} of {len(axes)}"
+        + (f" ({', '.join(scored)})" if scored else ""),
+        f"focus: {meeting.kompas.focus or 'none'}",
+        f"action: {'set' if meeting.action.what.strip() else 'not set'}",
+        f"next meeting: {next_meeting.isoformat() if next_meeting else 'none'}",
+    ]
+    return lines
+
+
+def _load(path: Path) -> Conversation:
+    data = _read(path, MAX_FILE_BYTES)
+    try:
+        return read_conversation(data)
+    except FileProblem as problem:
+        raise BadInput(f"{path}: {describe(problem, 'en')}") from None
+
+
+def _photo(path: Path) -> bytes:
+    from krachtwerk.photo import MAX_INPUT_BYTES, PhotoError, prepare_photo
+
+    try:
+        return prepare_photo(_read(path, MAX_INPUT_BYTES))
+    except PhotoError as problem:
+        reason = PHOTO_REASONS.get(problem.reason, "it cannot be read")
+        raise BadInput(f"{path}: this photo cannot be used: {reason}") from None
+
+
+def _read(path: Path, limit: int) -> bytes:
+    """At most limit + 1 bytes: enough to tell the reader the file is too big."""
+    try:
+        with path.open("rb") as file:
+            return file.read(limit + 1)
+    except FileNotFoundError:
+        raise BadInput(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise BadInput(f"{path}: is a folder, not a file") from None
+    except OSError as error:
+        raise BadInput(f"{path}: cannot read the file ({error.strerror or 'unknown'})") from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    if not path.parent.is_dir():
+        raise BadInput(f"{path}: the folder {path.parent} does not exist")
+    try:
+        path.write_bytes(data)
+    except IsADirectoryError:
+        raise BadInput(f"{path}: is a folder; give a file name") from None
+    except OSError as error:
+        raise BadInput(f"{path}: cannot write the file ({error.strerror or 'unknown'})") from None
+
+
+def _stdout_bytes(data: bytes) -> None:
+    """Write UTF-8 as is, whatever the terminal's encoding claims."""
+    sys.stdout.flush()
+    if buffer := getattr(sys.stdout, "buffer", None):
+        buffer.write(data)
+        buffer.flush()
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+
+
+def _say_error(message: str) -> None:
+    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)

@@ -1,0 +1,290 @@
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from krachtwerk import cli
+from krachtwerk.cli import main
+from krachtwerk.demos import DEMO_DIR
+
+ROOT = Path(__file__).resolve().parents[1]
+NOOR = DEMO_DIR / "noor.json"
+WIM = DEMO_DIR / "wim.json"
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Traceback" not in captured.err
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith("krachtwerk: error: ")
+    return lines[0]
+
+
+def _file(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "orange").save(out, format="PNG")
+    return out.getvalue()
+
+
+def _pdf_text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(path)
+    return len(reader.pages), " ".join(page.extract_text() for page in reader.pages)
+
+
+# demo
+
+
+def test_demo_lists_names_and_titles(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in out[:3]] == ["noor", "wim", "samira"]
+    assert "Wim wants to visit his brother" in out[1]
+
+
+def test_demo_writes_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "noor.json"
+
+    assert main(["demo", "noor", "-o", str(out)]) == 0
+
+    assert out.read_bytes() == NOOR.read_bytes()
+    assert capsys.readouterr().out.strip() == str(out)
+
+
+def test_demo_without_output_prints_the_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "samira"]) == 0
+
+    printed = capsys.readouterr().out
+    assert json.loads(printed)["mode"] == "eenvoudig"
+    assert printed.encode() == (DEMO_DIR / "samira.json").read_bytes()
+
+
+# check
+
+
+def test_check_summarises_without_resident_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(NOOR)]) == 0
+
+    out = capsys.readouterr().out
+    assert "language: nl" in out
+    assert "mode: jongere (address: je)" in out
+    assert "meetings: 1" in out
+    assert "current meeting: 2026-02-10" in out
+    assert "scored axes: 10 of 10" in out
+    assert "focus: vrije_tijd" in out
+    assert "action: set" in out
+    assert "Noor" not in out
+    assert "cake" not in out
+
+
+def test_check_counts_the_meetings_of_a_follow_up(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(WIM)]) == 0
+
+    out = capsys.readouterr().out
+    assert "meetings: 2" in out
+    assert "current meeting: 2026-02-17" in out
+
+
+def test_check_of_an_empty_conversation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _file(tmp_path / "leeg.json", '{"format": "krachtwerk-kompas", "version": 1}')
+
+    assert main(["check", str(path)]) == 0
+
+    out = capsys.readouterr().out
+    assert "scored axes: 0 of 10" in out
+    assert "focus: none" in out
+    assert "action: not set" in out
+
+
+# pdf
+
+
+def test_pdf_writes_one_page_named_by_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    assert main(["pdf", str(NOOR)]) == 0
+
+    written = tmp_path / "krachtkompas-2026-02-10.pdf"
+    assert capsys.readouterr().out.strip() == str(written)
+    pages, text = _pdf_text(written)
+    assert pages == 1
+    assert "cake" in text
+    for validation_word in ("hoest", "ruzie", "logisch"):
+        assert validation_word not in text
+
+
+def test_pdf_with_output_and_photo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    photo = _file(tmp_path / "foto.png", _png())
+    out = tmp_path / "wim.pdf"
+
+    assert main(["pdf", str(WIM), "-o", str(out), "--photo", str(photo)]) == 0
+
+    assert capsys.readouterr().out.strip() == str(out)
+    assert _pdf_text(out)[0] == 1
+
+
+# bad input: exit 2, one line, no traceback
+
+
+def _bad_cases(tmp: Path) -> dict[str, list[str]]:
+    newer = _file(tmp / "nieuw.json", '{"format": "krachtwerk-kompas", "version": 2}')
+    broken = _file(tmp / "kapot.json", '{"format": "krachtwerk-kompas", "vers')
+    invalid = _file(
+        tmp / "fout.json",
+        '{"format": "krachtwerk-kompas", "version": 1,'
+        ' "meetings": [{"kompas": {"scores": {"gezin": 11}}}]}',
+    )
+    empty = _file(tmp / "leeg.json", b"")
+    not_a_photo = _file(tmp / "foto.jpg", b"dit is geen foto")
+    return {
+        "missing file": ["check", str(tmp / "bestaat-niet.json")],
+        "folder as file": ["check", str(tmp)],
+        "invalid json": ["check", str(broken)],
+        "empty file": ["check", str(empty)],
+        "newer version": ["check", str(newer)],
+        "invalid conversation": ["pdf", str(invalid)],
+        "unknown demo": ["demo", "bestaat-niet"],
+        "no command": [],
+        "unknown command": ["frob"],
+        "missing argument": ["check"],
+        "unknown option": ["pdf", str(NOOR), "--kleur", "rood"],
+        "option without value": ["demo", "noor", "-o"],
+        "output without demo name": ["demo", "-o", str(tmp / "x.json")],
+        "bad photo": ["pdf", str(NOOR), "--photo", str(not_a_photo)],
+        "missing photo": ["pdf", str(NOOR), "--photo", str(tmp / "weg.jpg")],
+        "output folder missing": ["pdf", str(NOOR), "-o", str(tmp / "weg" / "x.pdf")],
+        "output is a folder": ["demo", "noor", "-o", str(tmp)],
+    }
+
+
+BAD_CASES = [
+    "missing file",
+    "folder as file",
+    "invalid json",
+    "empty file",
+    "newer version",
+    "invalid conversation",
+    "unknown demo",
+    "no command",
+    "unknown command",
+    "missing argument",
+    "unknown option",
+    "option without value",
+    "output without demo name",
+    "bad photo",
+    "missing photo",
+    "output folder missing",
+    "output is a folder",
+]
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_input_gives_exit_2_and_one_line(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cases = _bad_cases(tmp_path)
+    assert set(cases) == set(BAD_CASES)
+    argv = cases[case]
+
+    assert main(argv) == 2
+
+    _one_line_error(capsys)
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_newer_version_is_said_plainly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(_bad_cases(tmp_path)["newer version"]) == 2
+
+    assert "newer version of Krachtkompas" in _one_line_error(capsys)
+
+
+def test_an_invalid_conversation_names_the_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(_bad_cases(tmp_path)["invalid conversation"]) == 2
+
+    assert "meeting 1 → compass → scores → Family" in _one_line_error(capsys)
+
+
+def test_a_bad_photo_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(_bad_cases(tmp_path)["bad photo"]) == 2
+
+    assert "photo" in _one_line_error(capsys)
+
+
+def test_a_bug_is_one_line_without_resident_text(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*_: object) -> list[str]:
+        raise RuntimeError("Noor slaapt bij oma")
+
+    monkeypatch.setattr(cli, "_summary", broken)
+
+    assert main(["check", str(NOOR)]) == 1
+
+    assert "Noor" not in _one_line_error(capsys)
+
+
+def test_help_exits_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+
+    assert "pdf" in capsys.readouterr().out
+
+
+# the real entry point
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "krachtwerk", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_python_m_krachtwerk_writes_and_checks_a_demo(tmp_path: Path) -> None:
+    written = _run("demo", "wim", "-o", "wim.json", cwd=tmp_path)
+    checked = _run("check", "wim.json", cwd=tmp_path)
+
+    assert written.returncode == 0, written.stderr
+    assert (tmp_path / "wim.json").read_bytes() == WIM.read_bytes()
+    assert checked.returncode == 0, checked.stderr
+    assert "meetings: 2" in checked.stdout
+
+
+def test_python_m_krachtwerk_renders_a_pdf(tmp_path: Path) -> None:
+    result = _run("pdf", str(NOOR), cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert _pdf_text(tmp_path / "krachtkompas-2026-02-10.pdf")[0] == 1
+
+
+@pytest.mark.parametrize("args", [["check", "bestaat-niet.json"], ["demo", "x"], ["--kleur"]])
+def test_python_m_krachtwerk_refuses_bad_input_in_one_line(args: list[str], tmp_path: Path) -> None:
+    result = _run(*args, cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
