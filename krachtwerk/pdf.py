@@ -1,0 +1,806 @@
+"""The one-page PDF "voor op de koelkast" (SPEC §7): the kompas, one action, strengths, who helps.
+
+It prints nothing from the validation step: that part of the model is never read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import math
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+from PIL import Image
+
+from krachtwerk import geometry
+from krachtwerk.content import catalogue, structure
+from krachtwerk.content.catalogue import Texts
+from krachtwerk.model import Conversation, Meeting, Mode
+from krachtwerk.photo import prepare_photo
+
+FONT_DIR = Path(__file__).resolve().parents[1] / "assets" / "fonts"
+FONT = "noto"
+FONT_FILES = {"": "NotoSans-Regular.ttf", "B": "NotoSans-Bold.ttf"}
+# Scripts Noto Sans lacks; embedded only when a text needs them (each font costs render time).
+FALLBACK_FILES = {
+    "notoarabic": "NotoSansArabic-Regular.ttf",
+    "notohebrew": "NotoSansHebrew-Regular.ttf",
+    "notoethiopic": "NotoSansEthiopic-Regular.ttf",
+}
+ELLIPSIS = "…"
+
+ToMm = Callable[[geometry.Point], tuple[float, float]]  # kompas units to page mm
+
+# The grid, in mm on A4 portrait.
+PAGE_W = 210.0  # A4 is 297 mm high; the grid below keeps within it
+MARGIN = 15.0
+CONTENT_W = PAGE_W - 2 * MARGIN
+GUTTER = 8.0
+PT = 25.4 / 72  # mm per point
+
+# Type sizes in pt: (largest, smallest) a text may shrink between.
+TITLE_PT = (24.0, 14.0)
+DATE_PT = 13.0
+LABEL_PT = 10.5
+ACTION_PT = (30.0, 9.0)
+GOAL_PT = (15.0, 9.0)
+DETAIL_PT = (15.0, 9.0)
+BODY_PT = (13.0, 9.0)
+SMALL_PT = 9.0
+MIN_PT = 9.0
+
+# Warm, sober colours; the quadrant colours come from structure.toml.
+INK = "#1F2A37"
+MUTED = "#5F6B78"
+PAPER_TINT = "#FFF7EA"
+RULE = "#CDC6BB"
+WHITE = "#FFFFFF"
+STAR = "#F6C177"
+NEUTRAL_ACCENT = "#E8DCC8"
+
+
+@dataclass(frozen=True)
+class Area:
+    """A block's box on the page, in mm from the top left."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def top(self, h: float) -> Area:
+        return Area(self.x, self.y, self.w, min(h, self.h))
+
+    def below(self, h: float, gap: float = 0.0) -> Area:
+        """What is left under the first h mm (and a gap)."""
+        used = min(h + gap, self.h)
+        return Area(self.x, self.y + used, self.w, self.h - used)
+
+    def columns(self, *fractions: float, gap: float = GUTTER) -> list[Area]:
+        width = self.w - gap * (len(fractions) - 1)
+        result, x = [], self.x
+        for fraction in fractions:
+            result.append(Area(x, self.y, width * fraction, self.h))
+            x += width * fraction + gap
+        return result
+
+
+STRIPE = Area(MARGIN, 8.0, CONTENT_W, 2.5)
+HEADER = Area(MARGIN, 14.0, CONTENT_W, 11.0)
+ACTION_PANEL = Area(MARGIN, 30.0, CONTENT_W, 88.0)
+KOMPAS = Area(MARGIN, 124.0, 104.0, 104.0)
+KOMPAS_CAPTION = Area(MARGIN, 232.5, 104.0, 16.0)  # below the quadrant labels, which hang out
+SIDE_X = KOMPAS.right + GUTTER
+SIDE_W = PAGE_W - MARGIN - SIDE_X
+STRENGTHS = Area(SIDE_X, 124.0, SIDE_W, 46.0)
+HELPERS = Area(SIDE_X, 174.0, SIDE_W, 22.0)
+PHOTO = Area(SIDE_X, 200.0, SIDE_W, 46.0)
+APPOINTMENT = Area(MARGIN, 256.0, CONTENT_W, 18.0)
+FOOTER = Area(MARGIN, 281.0, CONTENT_W, 5.0)
+
+# Inside the action panel: padding, then rows measured from the top of its main column.
+PANEL_PAD_LEFT, PANEL_PAD_RIGHT, PANEL_PAD_TOP, PANEL_PAD_BOTTOM = 11.0, 7.0, 7.0, 5.0
+PANEL_DONE_COLUMN = 0.26  # share of the width for the tick box and "how I will know"
+GOAL_ROW = (0.0, 18.0)  # (top, height)
+ACTION_ROW = (22.5, 35.0)
+DETAILS_TOP = 59.0  # when and with whom
+TICK_BOX = 14.0
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Everything the page prints, already cleaned. Built from the model in one place."""
+
+    t: Texts
+    mode: Mode
+    title: str
+    date: str
+    goal: str
+    what: str
+    when: str
+    with_whom: str
+    done_when: str
+    strengths: tuple[str, ...]
+    helpers: str
+    next_meeting: str
+    professional: str
+    contact: str
+    focus: str | None
+    focus_label: str
+    scores: dict[str, int]
+    previous_scores: dict[str, int] = field(default_factory=dict)
+    previous_date: str = ""
+    accent: str = NEUTRAL_ACCENT
+
+    def printed_texts(self) -> Iterable[str]:
+        yield from (self.title, self.goal, self.what, self.when, self.with_whom, self.done_when)
+        yield from (self.helpers, self.professional, self.contact, *self.strengths)
+
+
+def pdf_filename(conversation: Conversation) -> str:
+    """A neutral name: the meeting date, never a person's name (SPEC §9)."""
+    return f"krachtkompas-{conversation.current.date.isoformat()}.pdf"
+
+
+def render_pdf(conversation: Conversation, photo: bytes | None = None) -> bytes:
+    """One A4 page for the fridge. ``photo`` is re-cleaned so no EXIF or GPS can slip through."""
+    sheet = _sheet(conversation)
+    pdf = _document(sheet, conversation.language)
+    _stripe(pdf, STRIPE)
+    _header(pdf, HEADER, sheet)
+    _action_panel(pdf, ACTION_PANEL, sheet)
+    _kompas(pdf, KOMPAS, sheet)
+    _kompas_caption(pdf, KOMPAS_CAPTION, sheet)
+    _strengths(pdf, STRENGTHS, sheet)
+    _helpers(pdf, HELPERS, sheet)
+    _photo(pdf, PHOTO, sheet, prepare_photo(photo) if photo else None)
+    _appointment(pdf, APPOINTMENT, sheet)
+    _footer(pdf, FOOTER, sheet)
+    if pdf.pages_count != 1:
+        raise RuntimeError(f"the page overflowed into {pdf.pages_count} pages")
+    return bytes(pdf.output())
+
+
+# --- from the model to printable text -------------------------------------------------------
+
+
+def _sheet(conversation: Conversation) -> Sheet:
+    meeting = conversation.current
+    t = catalogue(conversation.language).texts(conversation.mode, conversation.resident.address)
+    action = meeting.action
+    name = clean(conversation.resident.name)
+    axis_ids = {axis.id for axis in geometry.axes(conversation.mode)}
+    focus = meeting.kompas.focus
+    previous_meeting = conversation.previous
+    previous = _previous_scores(previous_meeting, axis_ids)
+    return Sheet(
+        t=t,
+        mode=conversation.mode,
+        title=t("pdf.title_named", name=name) if name else t("pdf.title"),
+        date=_date(t, meeting.date),
+        goal=clean(action.goal),
+        what=clean(action.what),
+        when=clean(action.when),
+        with_whom=clean(action.with_whom),
+        done_when=clean(action.done_when),
+        strengths=_strengths_of(meeting),
+        helpers=_helpers_of(meeting) or clean(action.with_whom),
+        next_meeting=_date(t, action.next_meeting) if action.next_meeting else "",
+        professional=clean(conversation.professional.name),
+        contact=clean(conversation.professional.contact),
+        focus=focus if focus in axis_ids else None,
+        focus_label=_axis_label(t, focus) if focus else "",
+        scores={k: v for k, v in meeting.kompas.scores.items() if k in axis_ids},
+        previous_scores=previous,
+        previous_date=_date(t, previous_meeting.date) if previous and previous_meeting else "",
+        accent=_accent(focus),
+    )
+
+
+def _strengths_of(meeting: Meeting) -> tuple[str, ...]:
+    chosen = meeting.action.shown_strengths or meeting.strengths.qualities
+    return tuple(text for text in (clean(s) for s in chosen) if text)[:3]
+
+
+def _helpers_of(meeting: Meeting) -> str:
+    """Who helps with the focus: its domain's notes, or every domain of a focus quadrant."""
+    focus = meeting.kompas.focus
+    if not focus:
+        return ""
+    shape = structure()
+    domain_ids = [d.id for d in shape.domains_in(focus)] or [focus]
+    notes = meeting.strengths.domains
+    found = [clean(notes[d].helpers) for d in domain_ids if d in notes]
+    return "; ".join(dict.fromkeys(text for text in found if text))
+
+
+def _previous_scores(previous: Meeting | None, axis_ids: set[str]) -> dict[str, int]:
+    if previous is None:
+        return {}
+    return {k: v for k, v in previous.kompas.scores.items() if k in axis_ids}
+
+
+def _axis_label(t: Texts, axis_id: str) -> str:
+    shape = structure()
+    if axis_id in {d.id for d in shape.domains}:
+        return t(f"domains.{axis_id}.label")
+    if axis_id in {q.id for q in shape.quadrants}:
+        return t(f"quadrants.{axis_id}.label")
+    return ""
+
+
+def _accent(focus: str | None) -> str:
+    shape = structure()
+    for domain in shape.domains:
+        if domain.id == focus:
+            return shape.quadrant(domain.quadrant).colour
+    for quadrant in shape.quadrants:
+        if quadrant.id == focus:
+            return quadrant.colour
+    return NEUTRAL_ACCENT
+
+
+def _date(t: Texts, date: dt.date) -> str:
+    months = t.list("pdf.months")
+    return t("pdf.date", day=date.day, month=months[date.month - 1], year=date.year)
+
+
+# --- text: clean, fit, draw ---------------------------------------------------------------------
+
+
+@functools.cache
+def _cmap(filename: str) -> frozenset[int]:
+    """The code points a font can draw (static font data, safe to cache)."""
+    font = TTFont(FONT_DIR / filename, lazy=True)
+    try:
+        return frozenset(font.getBestCmap())
+    finally:
+        font.close()
+
+
+@functools.cache
+def _printable() -> frozenset[int]:
+    files = [*FONT_FILES.values(), *FALLBACK_FILES.values()]
+    return frozenset().union(*(_cmap(name) for name in files))
+
+
+def clean(text: str) -> str:
+    """Text every embedded font can draw: no control characters, emoji or other missing glyphs.
+
+    A dropped character never leaves a gap: whitespace is collapsed afterwards.
+    """
+    chars = unicodedata.normalize("NFC", text)
+    keep = [_drawable(char) for char in chars]
+    for index, char in enumerate(chars):
+        if char == ZWJ:  # only meaningful between two letters that stay (Arabic, Indic shaping)
+            before = index > 0 and keep[index - 1] and chars[index - 1].isalpha()
+            after = index + 1 < len(chars) and keep[index + 1] and chars[index + 1].isalpha()
+            keep[index] = bool(before and after)
+    kept = (" " if char.isspace() else char for char, ok in zip(chars, keep, strict=True) if ok)
+    return " ".join("".join(kept).split())
+
+
+ZWJ = "\u200d"
+# Characters a font may have that mean nothing on the page: leftovers of emoji sequences, and
+# bidi overrides (the shaping engine finds the direction itself; overrides could scramble text).
+DROPPED = frozenset(
+    [
+        *(0xFE0E, 0xFE0F, 0x20E3),
+        *range(0x1F3FB, 0x1F400),
+        *range(0xE0000, 0xE0080),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+)
+
+
+def _drawable(char: str) -> bool:
+    if char.isspace():
+        return True
+    if unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn") or ord(char) in DROPPED:
+        return False
+    return ord(char) in _printable()
+
+
+def _set_font(pdf: FPDF, size: float, bold: bool = False) -> None:
+    pdf.set_font(FONT, "B" if bold else "", size)
+
+
+def _line_height(size: float, leading: float) -> float:
+    return size * PT * leading
+
+
+def _fit(
+    pdf: FPDF,
+    text: str,
+    area: Area,
+    sizes: tuple[float, float],
+    bold: bool,
+    leading: float,
+    max_lines: int | None,
+) -> tuple[float, list[str]]:
+    """The largest size at which text fits the area; at the smallest size, cut with an ellipsis."""
+    candidates = _sizes(*sizes)
+    best: tuple[float, list[str]] | None = None
+    low, high = 0, len(candidates) - 1
+    while low <= high:  # binary search: fewer lines never need a smaller size
+        middle = (low + high) // 2
+        lines = _try_size(pdf, text, area, candidates[middle], bold, leading, max_lines)
+        if lines is None:
+            low = middle + 1
+        else:
+            best, high = (candidates[middle], lines), middle - 1
+    if best:
+        return best
+    size = candidates[-1]
+    room = _room(area, size, leading, max_lines)
+    _set_font(pdf, size, bold)
+    cut = text[: _capacity(area.w, size) * room]
+    lines = _wrap(pdf, cut, area.w, _line_height(size, leading))[:room]
+    lines[-1] = _ellipsize(pdf, lines[-1], area.w)
+    return size, lines
+
+
+def _sizes(largest: float, smallest: float) -> list[float]:
+    """Sizes to try, largest first: big steps at display sizes, 1 pt steps near body text."""
+    sizes, size = [], largest
+    while size > smallest:
+        sizes.append(size)
+        size -= 2.0 if size > 16 else 1.0
+    return [*sizes, smallest]
+
+
+def _try_size(
+    pdf: FPDF,
+    text: str,
+    area: Area,
+    size: float,
+    bold: bool,
+    leading: float,
+    max_lines: int | None,
+) -> list[str] | None:
+    room = _room(area, size, leading, max_lines)
+    if len(text) > _capacity(area.w, size) * room:
+        return None  # cannot fit: skip the costly wrapping of a very long text
+    _set_font(pdf, size, bold)
+    lines = _wrap(pdf, text, area.w, _line_height(size, leading))
+    return lines if len(lines) <= room else None
+
+
+def _room(area: Area, size: float, leading: float, max_lines: int | None) -> int:
+    room = max(1, int((area.h + 0.01) // _line_height(size, leading)))
+    return min(room, max_lines) if max_lines else room
+
+
+def _capacity(width: float, size: float) -> int:
+    """More characters than any real line holds (narrow glyphs are ~0.3 em wide)."""
+    return int(width / (0.3 * size * PT)) + 2
+
+
+def _wrap(pdf: FPDF, text: str, width: float, height: float) -> list[str]:
+    if not text:
+        return [""]
+    lines = pdf.multi_cell(width, height, text, dry_run=True, output="LINES", align="L")
+    return [line.strip() for line in lines] or [""]
+
+
+def _ellipsize(pdf: FPDF, line: str, width: float) -> str:
+    """End a line with "…", dropping whole words first so no word is cut in half if avoidable."""
+    line = line.rstrip(" ,.;:-")
+    while line and pdf.get_string_width(line + ELLIPSIS) > width:
+        head, _, _ = line.rpartition(" ")
+        line = head.rstrip(" ,.;:-") if head else line[:-1]
+    return line + ELLIPSIS
+
+
+def _text(
+    pdf: FPDF,
+    area: Area,
+    text: str,
+    sizes: tuple[float, float] | float,
+    *,
+    bold: bool = False,
+    colour: str = INK,
+    align: str = "L",
+    leading: float = 1.25,
+    max_lines: int | None = None,
+) -> float:
+    """Draw text fitted into the area from its top; return the height used."""
+    if not text:
+        return 0.0
+    if isinstance(sizes, float | int):
+        sizes = (float(sizes), min(float(sizes), MIN_PT))
+    size, lines = _fit(pdf, text, area, sizes, bold, leading, max_lines)
+    height = _line_height(size, leading)
+    pdf.set_text_color(colour)
+    for index, line in enumerate(lines):
+        pdf.set_xy(area.x, area.y + index * height)
+        pdf.cell(area.w, height, line, align=align)
+    return height * len(lines)
+
+
+def _label(pdf: FPDF, area: Area, text: str, max_lines: int = 1) -> float:
+    """A block's small bold heading; returns the height it takes with its gap."""
+    used = _text(
+        pdf, area, text, LABEL_PT, bold=True, colour=MUTED, max_lines=max_lines, leading=1.2
+    )
+    return used + 1.0
+
+
+def _write_lines(pdf: FPDF, area: Area, count: int, gap: float) -> None:
+    """Empty lines to write on by hand: an empty field still looks meant."""
+    gap = min(gap, area.h / count)
+    with pdf.local_context(draw_color=RULE, line_width=0.3):
+        for index in range(count):
+            y = area.y + gap * (index + 1)
+            pdf.line(area.x, y, area.right, y)
+
+
+# --- the blocks ---------------------------------------------------------------------------------
+
+
+def _stripe(pdf: FPDF, area: Area) -> None:
+    """Four quadrant colours along the top: the kompas's signature."""
+    colours = [q.colour for q in structure().quadrants]
+    width = area.w / len(colours)
+    for index, colour in enumerate(colours):
+        pdf.set_fill_color(colour)
+        pdf.rect(area.x + index * width, area.y, width, area.h, style="F")
+
+
+def _header(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    """Title on the left, the date on the right of the same line."""
+    _set_font(pdf, DATE_PT)
+    date_w = pdf.get_string_width(sheet.date) + 1.0
+    title = Area(area.x, area.y, area.w - date_w - GUTTER, area.h)
+    _text(pdf, title, sheet.title, TITLE_PT, bold=True, max_lines=1, leading=1.2)
+    date = Area(area.right - date_w, area.bottom - _line_height(DATE_PT, 1.25) - 1.2, date_w, 6.0)
+    _text(pdf, date, sheet.date, DATE_PT, colour=MUTED, align="R", max_lines=1)
+
+
+def _action_panel(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    """The heart of the page: my goal, what I will do (biggest), when, with whom, done."""
+    pdf.set_fill_color(PAPER_TINT)
+    pdf.rect(area.x, area.y, area.w, area.h, style="F", round_corners=True, corner_radius=4)
+    pdf.set_fill_color(sheet.accent)
+    pdf.rect(
+        area.x,
+        area.y,
+        4.0,
+        area.h,
+        style="F",
+        round_corners=("TOP_LEFT", "BOTTOM_LEFT"),
+        corner_radius=4,
+    )
+    inner = Area(
+        area.x + PANEL_PAD_LEFT,
+        area.y + PANEL_PAD_TOP,
+        area.w - PANEL_PAD_LEFT - PANEL_PAD_RIGHT,
+        area.h - PANEL_PAD_TOP - PANEL_PAD_BOTTOM,
+    )
+    main, done = inner.columns(1 - PANEL_DONE_COLUMN, PANEL_DONE_COLUMN, gap=10.0)
+    _goal(pdf, _row(main, *GOAL_ROW), sheet)
+    _action(pdf, _row(main, *ACTION_ROW), sheet)
+    when, with_whom = main.below(DETAILS_TOP).columns(0.5, 0.5)
+    _detail(pdf, when, sheet.t("pdf.when"), sheet.when)
+    _detail(pdf, with_whom, sheet.t("pdf.with_whom"), sheet.with_whom)
+    with pdf.local_context(draw_color=RULE, line_width=0.3):
+        pdf.line(done.x - 5.0, done.y, done.x - 5.0, done.bottom)
+    _done(pdf, done, sheet)
+
+
+def _row(area: Area, top: float, height: float) -> Area:
+    return Area(area.x, area.y + top, area.w, height)
+
+
+def _goal(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    used = _label(pdf, area, sheet.t("pdf.goal"))
+    rest = area.below(used)
+    if sheet.goal:
+        _text(pdf, rest, sheet.goal, GOAL_PT, max_lines=2)
+    else:
+        _write_lines(pdf, rest, 1, 9.0)
+
+
+def _action(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    used = _text(pdf, area, sheet.t("pdf.action"), 12.0, bold=True, max_lines=1) + 1.0
+    rest = area.below(used)
+    if sheet.what:
+        _text(pdf, rest, sheet.what, ACTION_PT, bold=True, leading=1.15)
+    else:
+        _write_lines(pdf, rest, 3, 9.5)
+
+
+def _detail(pdf: FPDF, area: Area, label: str, value: str) -> None:
+    used = _label(pdf, area, label)
+    rest = area.below(used)
+    if value:
+        _text(pdf, rest, value, DETAIL_PT, bold=True, max_lines=2, leading=1.15)
+    else:
+        _write_lines(pdf, rest, 1, 8.0)
+
+
+def _done(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    """A box to tick on the fridge, and how I will know it worked."""
+    box = TICK_BOX
+    with pdf.local_context(draw_color=INK, fill_color=WHITE, line_width=0.8):
+        pdf.rect(area.x, area.y, box, box, style="DF", round_corners=True, corner_radius=2)
+    beside = Area(area.x + box + 3.0, area.y + 2.0, area.w - box - 3.0, 10.0)
+    _text(pdf, beside, sheet.t("pdf.done"), (16.0, 10.0), bold=True, max_lines=1)
+    rest = area.below(box + 5.0)
+    used = _label(pdf, rest, sheet.t("pdf.done_when"), max_lines=3)
+    rest = rest.below(used)
+    if sheet.done_when:
+        _text(pdf, rest, sheet.done_when, BODY_PT)
+    else:
+        _write_lines(pdf, rest, 3, 8.0)
+
+
+def _kompas(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    """The kompas, drawn from the one geometry (unit x/y, y up) scaled into the area."""
+    scale = min(area.w, area.h) / (2 * geometry.EXTENT)
+    centre = (area.x + area.w / 2, area.y + area.h / 2)
+
+    def mm(point: geometry.Point) -> tuple[float, float]:
+        return (centre[0] + point[0] * scale, centre[1] - point[1] * scale)
+
+    axes = geometry.axes(sheet.mode)
+    _kompas_rose(pdf, mm)
+    _kompas_axes(pdf, mm, axes, sheet.focus)
+    if sheet.previous_scores:
+        with pdf.local_context(draw_color=INK, line_width=0.55):
+            pdf.set_dash_pattern(dash=1.6, gap=1.2)
+            pdf.polyline([mm(p) for p in geometry.score_shape(axes, sheet.previous_scores)])
+            pdf.set_dash_pattern()
+    if sheet.scores:
+        shape = [mm(p) for p in geometry.score_shape(axes, sheet.scores)]
+        with pdf.local_context(fill_color=INK, fill_opacity=0.16):
+            pdf.polygon(shape, style="F")
+        with pdf.local_context(draw_color=INK, line_width=0.8):
+            pdf.polyline(shape)
+        with pdf.local_context(fill_color=INK):
+            for axis in axes:
+                if axis.id in sheet.scores:
+                    x, y = mm(axis.at(sheet.scores[axis.id]))
+                    pdf.circle(x, y, 1.0, style="F")
+    _kompas_icons(pdf, mm, scale, axes, sheet)
+    _kompas_badges(pdf, mm, scale, axes, sheet)
+
+
+def _kompas_rose(pdf: FPDF, mm: ToMm) -> None:
+    """Coloured quadrants with white rings: legible as light greys in black and white."""
+    for sector in geometry.sectors():
+        pdf.set_fill_color(sector.colour)
+        pdf.polygon([mm(p) for p in sector.outline], style="F")
+    with pdf.local_context(draw_color=WHITE, line_width=0.35):
+        for _score, ring in geometry.rings():
+            pdf.polyline([mm(p) for p in ring])
+
+
+def _kompas_axes(pdf: FPDF, mm: ToMm, axes: list[geometry.Axis], focus: str | None) -> None:
+    with pdf.local_context(draw_color=WHITE, line_width=0.6):
+        for axis in axes:
+            pdf.line(*mm((0.0, 0.0)), *mm(axis.end))
+    for axis in axes:
+        if axis.id == focus:
+            with pdf.local_context(draw_color=INK, line_width=1.6):
+                pdf.line(*mm((0.0, 0.0)), *mm(axis.end))
+
+
+def _kompas_icons(
+    pdf: FPDF, mm: ToMm, scale: float, axes: list[geometry.Axis], sheet: Sheet
+) -> None:
+    shape = structure()
+    for sector in geometry.sectors():
+        _pictogram(pdf, mm, scale, sector.icon, shape.pictogram(sector.quadrant))
+        x, y = mm(sector.label_anchor)
+        width = 2 * min(x - MARGIN, PAGE_W - MARGIN - x, 30.0)
+        label = sheet.t(f"quadrants.{sector.quadrant}.label")
+        _text(
+            pdf,
+            Area(x - width / 2, y, width, 5.0),
+            label,
+            (10.0, 7.0),
+            bold=True,
+            colour=sector.ink,
+            align="C",
+            max_lines=1,
+            leading=1.1,
+        )
+    for axis in axes:
+        if axis.id == sheet.focus:
+            x, y = mm((axis.icon.x, axis.icon.y))
+            with pdf.local_context(draw_color=INK, line_width=0.7, fill_color=WHITE):
+                pdf.circle(x, y, axis.icon.size * scale * 0.62, style="DF")
+        _pictogram(pdf, mm, scale, axis.icon, shape.pictogram(axis.id))
+
+
+def _kompas_badges(
+    pdf: FPDF, mm: ToMm, scale: float, axes: list[geometry.Axis], sheet: Sheet
+) -> None:
+    """Each score as a number on the rim, so the picture also reads without colour."""
+    radius = 2.5
+    at = 1.0 - radius / scale * 0.35
+    for axis in axes:
+        if axis.id not in sheet.scores:
+            continue
+        x, y = mm(geometry.polar(at, axis.angle))
+        focus = axis.id == sheet.focus
+        with pdf.local_context(draw_color=INK, line_width=0.35, fill_color=INK if focus else WHITE):
+            pdf.circle(x, y, radius, style="DF")
+        _set_font(pdf, 8.5, bold=True)
+        pdf.set_text_color(WHITE if focus else INK)
+        pdf.set_xy(x - radius, y - radius)
+        pdf.cell(2 * radius, 2 * radius, str(sheet.scores[axis.id]), align="C")
+
+
+def _pictogram(pdf: FPDF, mm: ToMm, scale: float, box: geometry.Box, path: Path) -> None:
+    left, top = mm((box.left, box.top))
+    pdf.image(str(path), left, top, box.size * scale, box.size * scale)
+
+
+def _kompas_caption(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    """Which axis I work on, how to read the numbers, and which shape is which."""
+    rest = area
+    if sheet.focus_label:
+        text = f"{sheet.t('pdf.focus')}: {sheet.focus_label}"
+        used = _text(pdf, rest, text, (12.0, MIN_PT), bold=True, align="C", max_lines=1)
+        rest = rest.below(used, 0.5)
+    if sheet.scores:
+        scale = sheet.t("pdf.scale")
+        used = _text(pdf, rest, scale, (SMALL_PT, 7.0), colour=MUTED, align="C", max_lines=1)
+        rest = rest.below(used, 0.5)
+    if sheet.previous_scores:
+        _legend(pdf, rest, sheet)
+
+
+def _legend(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    now = sheet.t("pdf.legend_now")
+    before = f"{sheet.t('pdf.legend_previous')} ({sheet.previous_date})"
+    _set_font(pdf, SMALL_PT)
+    sample = 8.0
+    width = 2 * sample + 6.0 + pdf.get_string_width(now) + pdf.get_string_width(before) + 10.0
+    x = area.x + max(0.0, (area.w - width) / 2)
+    y = area.y + 2.5
+    with pdf.local_context(draw_color=INK, line_width=0.8):
+        pdf.line(x, y, x + sample, y)
+    x += sample + 2.0
+    x += _inline(pdf, x, area.y, now) + 8.0
+    with pdf.local_context(draw_color=INK, line_width=0.55):
+        pdf.set_dash_pattern(dash=1.6, gap=1.2)
+        pdf.line(x, y, x + sample, y)
+        pdf.set_dash_pattern()
+    _inline(pdf, x + sample + 2.0, area.y, before)
+
+
+def _inline(pdf: FPDF, x: float, y: float, text: str) -> float:
+    _set_font(pdf, SMALL_PT)
+    pdf.set_text_color(MUTED)
+    width = min(pdf.get_string_width(text), PAGE_W - MARGIN - x)
+    pdf.set_xy(x, y)
+    pdf.cell(width, 5.0, text)
+    return width
+
+
+def _strengths(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    """Up to three strengths, each with a star."""
+    used = _label(pdf, area, sheet.t("pdf.strengths"))
+    rest = area.below(used + 1.0)
+    row = rest.h / 3
+    for index in range(3):
+        line = Area(rest.x, rest.y + index * row, rest.w, row)
+        _star(pdf, line.x + 3.0, line.y + 3.6, 3.0)
+        text_area = Area(line.x + 9.0, line.y, line.w - 9.0, row)
+        if index < len(sheet.strengths):
+            _text(pdf, text_area, sheet.strengths[index], BODY_PT, max_lines=2, leading=1.15)
+        else:
+            _write_lines(pdf, text_area.top(7.0), 1, 7.0)
+
+
+def _star(pdf: FPDF, x: float, y: float, radius: float) -> None:
+    points = [
+        (x + r * math.sin(math.radians(36 * i)), y - r * math.cos(math.radians(36 * i)))
+        for i, r in ((i, radius if i % 2 == 0 else radius * 0.45) for i in range(10))
+    ]
+    with pdf.local_context(draw_color=INK, fill_color=STAR, line_width=0.35):
+        pdf.polygon(points, style="DF")
+
+
+def _helpers(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    used = _label(pdf, area, sheet.t("pdf.helpers"))
+    rest = area.below(used)
+    if sheet.helpers:
+        _text(pdf, rest, sheet.helpers, BODY_PT, leading=1.2)
+    else:
+        _write_lines(pdf, rest, 2, 7.5)
+
+
+def _photo(pdf: FPDF, area: Area, sheet: Sheet, photo: bytes | None) -> None:
+    """The photo fitted in its frame, or a dashed frame to stick one on."""
+    if photo:
+        with Image.open(io.BytesIO(photo)) as image:
+            width, height = image.size
+        fit = min(area.w / width, area.h / height)
+        w, h = width * fit, height * fit
+        x, y = area.x + (area.w - w) / 2, area.y + (area.h - h) / 2
+        pdf.image(io.BytesIO(photo), x, y, w, h)
+        with pdf.local_context(draw_color=RULE, line_width=0.3):
+            pdf.rect(x, y, w, h)
+        return
+    with pdf.local_context(draw_color=MUTED, line_width=0.4):
+        pdf.set_dash_pattern(dash=2.0, gap=1.5)
+        pdf.rect(area.x, area.y, area.w, area.h, round_corners=True, corner_radius=3)
+        pdf.set_dash_pattern()
+    middle = Area(area.x + 4.0, area.y + area.h / 2 - 3.5, area.w - 8.0, 7.0)
+    _text(pdf, middle, sheet.t("pdf.photo"), (12.0, MIN_PT), colour=MUTED, align="C", max_lines=1)
+
+
+def _appointment(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    """Next appointment and my contact person, side by side on a rule."""
+    with pdf.local_context(draw_color=RULE, line_width=0.3):
+        pdf.line(area.x, area.y - 3.0, area.right, area.y - 3.0)
+    left, right = area.columns(0.42, 0.58)
+    used = _label(pdf, left, sheet.t("pdf.next_meeting"))
+    if sheet.next_meeting:
+        _text(pdf, left.below(used), sheet.next_meeting, DETAIL_PT, bold=True, max_lines=1)
+    else:
+        _write_lines(pdf, left.below(used), 1, 8.0)
+    used = _label(pdf, right, sheet.t("pdf.contact"))
+    rest = right.below(used)
+    if not (sheet.professional or sheet.contact):
+        _write_lines(pdf, rest, 1, 8.0)
+        return
+    if sheet.professional:
+        used = _text(pdf, rest, sheet.professional, DETAIL_PT, bold=True, max_lines=1)
+        rest = rest.below(used)
+    _text(pdf, rest, sheet.contact, BODY_PT, max_lines=1)
+
+
+def _footer(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    left, right = area.columns(0.4, 0.6)
+    _text(pdf, left, sheet.t("pdf.footer"), SMALL_PT, colour=MUTED, max_lines=1)
+    _text(pdf, right, sheet.t("pdf.hang_up"), SMALL_PT, colour=MUTED, align="R", max_lines=1)
+
+
+# --- the document -------------------------------------------------------------------------------
+
+
+def _document(sheet: Sheet, language: str) -> FPDF:
+    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.c_margin = 0
+    for style, filename in FONT_FILES.items():
+        pdf.add_font(FONT, style, FONT_DIR / filename)
+    fallbacks = _needed_fallbacks(sheet.printed_texts())
+    for family in fallbacks:
+        pdf.add_font(family, "", FONT_DIR / FALLBACK_FILES[family])
+    if fallbacks:
+        pdf.set_fallback_fonts(fallbacks, exact_match=False)
+    pdf.set_text_shaping(True)
+    # Metadata: what the page is and its language; never the resident's name.
+    pdf.set_title(sheet.t("pdf.meta_title"))
+    pdf.set_lang(language)
+    pdf.set_creator("Krachtkompas")
+    pdf.add_page()
+    return pdf
+
+
+def _needed_fallbacks(texts: Iterable[str]) -> list[str]:
+    main = _cmap(FONT_FILES[""])
+    missing = {ord(c) for text in texts for c in text} - main
+    return [family for family, name in FALLBACK_FILES.items() if missing & _cmap(name)]
