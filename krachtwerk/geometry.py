@@ -19,9 +19,9 @@ RING_SCORES = (2, 4, 6, 8, 10)
 SECTOR_RADIUS = 1.0
 AXIS_ICON_RADIUS = 1.2
 AXIS_ICON_SIZE = 0.22
-QUADRANT_ICON_RADIUS = 1.78
+QUADRANT_ICON_RADIUS = 1.72
 QUADRANT_ICON_SIZE = 0.36
-EXTENT = 1.55  # half the width of the square that holds the whole picture
+EXTENT = 1.62  # half the width of the square that holds the whole picture, labels included
 ARC_STEPS = 24  # segments per quarter circle: smooth on screen and in print
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import logging
 import math
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -34,6 +35,8 @@ FALLBACK_FILES = {
     "notoethiopic": "NotoSansEthiopic-Regular.ttf",
 }
 ELLIPSIS = "…"
+# fpdf2 warns about missing glyphs by quoting them: that would put resident text in logs (§9).
+logging.getLogger("fpdf").setLevel(logging.ERROR)
 
 ToMm = Callable[[geometry.Point], tuple[float, float]]  # kompas units to page mm
 

@@ -1,7 +1,7 @@
 """The 14 pictograms (ten life domains, four kompas quadrants) are simple, safe SVGs.
 
-They must render both in browsers and in fpdf2's SVG support, so they may only use a small set of elements
-(see SPEC §4 and §6).
+They must render both in browsers and in fpdf2's SVG support, so they may only use a small set
+of elements (see SPEC §4 and §6).
 """
 
 import hashlib
@@ -59,9 +59,7 @@ def test_is_svg_with_48_viewbox(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_uses_only_allowed_elements(name: str) -> None:
     used = {_local(element.tag) for element in _root(name).iter()}
-    assert used <= ALLOWED_ELEMENTS, (
-        f"{name}.svg uses {sorted(used - ALLOWED_ELEMENTS)}"
-    )
+    assert used <= ALLOWED_ELEMENTS, f"{name}.svg uses {sorted(used - ALLOWED_ELEMENTS)}"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -73,19 +71,13 @@ def test_no_styles_references_or_extra_colours(name: str) -> None:
             assert "url(" not in value, f"{name}.svg: no gradients, masks or clip paths"
         for paint in ("fill", "stroke"):
             if paint in element.attrib:
-                assert element.attrib[paint].lower() in ALLOWED_PAINTS, (
-                    f"{name}.svg {paint}"
-                )
+                assert element.attrib[paint].lower() in ALLOWED_PAINTS, f"{name}.svg {paint}"
         if "stroke-width" in element.attrib:
-            assert float(element.attrib["stroke-width"]) >= 2.5, (
-                f"{name}.svg is too thin"
-            )
+            assert float(element.attrib["stroke-width"]) >= 2.5, f"{name}.svg is too thin"
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_fpdf_embeds_without_warnings(
-    name: str, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_fpdf_embeds_without_warnings(name: str, caplog: pytest.LogCaptureFixture) -> None:
     pdf = FPDF()
     pdf.add_page()
     with caplog.at_level(logging.WARNING):
@@ -93,15 +85,11 @@ def test_fpdf_embeds_without_warnings(
         output = bytes(pdf.output())
     assert output.startswith(b"%PDF")
     warnings = [
-        record.getMessage()
-        for record in caplog.records
-        if record.levelno >= logging.WARNING
+        record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING
     ]
     assert warnings == []
 
 
 def test_all_pictograms_are_different() -> None:
-    digests = {
-        name: hashlib.sha256(_path(name).read_bytes()).hexdigest() for name in NAMES
-    }
+    digests = {name: hashlib.sha256(_path(name).read_bytes()).hexdigest() for name in NAMES}
     assert len(set(digests.values())) == len(NAMES)

@@ -1,0 +1,215 @@
+"""The kompas on screen: a plotly figure drawn from the shared geometry (SPEC §6).
+
+Cartesian, not polar, so that clicking an axis is a real selection in Streamlit (SPEC §11).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from krachtwerk import geometry
+from krachtwerk.content import Texts, structure
+from krachtwerk.geometry import Box, Point
+from krachtwerk.model import Kompas, Mode
+
+INK = "#1F2A37"
+SHAPE = "#0F6E6E"
+SHAPE_FILL = "rgba(15, 110, 110, 0.30)"
+PREVIOUS = "#5B4B8A"
+HEIGHT = 560
+
+
+@functools.cache
+def _svg_uri(path: Path) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def _path(points: list[Point], close: bool = True) -> str:
+    head, *rest = points
+    svg = f"M {head[0]:.4f},{head[1]:.4f} " + " ".join(f"L {x:.4f},{y:.4f}" for x, y in rest)
+    return svg + (" Z" if close else "")
+
+
+def _image(path: Path, box: Box) -> dict:
+    return dict(
+        source=_svg_uri(path),
+        xref="x",
+        yref="y",
+        x=box.x,
+        y=box.y,
+        sizex=box.size,
+        sizey=box.size,
+        xanchor="center",
+        yanchor="middle",
+        layer="above",
+    )
+
+
+def axis_label(t: Texts, axis_id: str) -> str:
+    kind = "quadrants" if axis_id in {q.id for q in structure().quadrants} else "domains"
+    return t(f"{kind}.{axis_id}.label")
+
+
+def alt_text(t: Texts, mode: Mode, kompas: Kompas) -> str:
+    """The kompas in words, every score and the focus: colour never carries meaning alone (§6)."""
+    parts = []
+    for axis in geometry.axes(mode):
+        score = kompas.scores.get(axis.id)
+        value = t("kompas.alt.score", score=score) if score is not None else t("kompas.alt.none")
+        parts.append(f"{axis_label(t, axis.id)}: {value}")
+    text = t("kompas.alt.intro") + " " + "; ".join(parts) + "."
+    if kompas.focus:
+        text += " " + t("kompas.alt.focus", axis=axis_label(t, kompas.focus))
+    return text
+
+
+def kompas_figure(
+    t: Texts, mode: Mode, kompas: Kompas, previous: dict[str, int] | None = None
+) -> go.Figure:
+    axes = geometry.axes(mode)
+    shape = structure()
+    shapes: list[dict] = []
+    images: list[dict] = []
+    annotations: list[dict] = []
+
+    for sector in geometry.sectors():
+        shapes.append(
+            dict(
+                type="path",
+                path=_path(sector.outline),
+                fillcolor=sector.colour,
+                line=dict(color="white", width=3),
+                layer="below",
+            )
+        )
+        images.append(_image(shape.quadrant(sector.quadrant).pictogram, sector.icon))
+        annotations.append(
+            dict(
+                x=sector.label_anchor[0],
+                y=sector.label_anchor[1],
+                text=f"<b>{t(f'quadrants.{sector.quadrant}.label')}</b>",
+                showarrow=False,
+                yanchor="top",
+                font=dict(size=15, color=sector.ink),
+            )
+        )
+    for _score, ring in geometry.rings():
+        shapes.append(
+            dict(
+                type="path",
+                path=_path(ring),
+                line=dict(color="rgba(31,42,55,0.35)", width=1, dash="dot"),
+                layer="below",
+            )
+        )
+    for axis in axes:
+        focused = axis.id == kompas.focus
+        shapes.append(
+            dict(
+                type="line",
+                x0=0,
+                y0=0,
+                x1=axis.end[0],
+                y1=axis.end[1],
+                line=dict(
+                    color=INK if focused else "rgba(31,42,55,0.45)", width=6 if focused else 1.5
+                ),
+                layer="below",
+            )
+        )
+        if mode != "eenvoudig":
+            images.append(_image(shape.pictogram(axis.id), axis.icon))
+
+    traces: list[go.Scatter] = []
+    if previous:
+        outline = geometry.score_shape(axes, previous)
+        traces.append(
+            go.Scatter(
+                x=[p[0] for p in outline],
+                y=[p[1] for p in outline],
+                mode="lines",
+                line=dict(color=PREVIOUS, width=2.5, dash="dash"),
+                hoverinfo="skip",
+                name=t("kompas.previous"),
+            )
+        )
+    outline = geometry.score_shape(axes, kompas.scores)
+    traces.append(
+        go.Scatter(
+            x=[p[0] for p in outline],
+            y=[p[1] for p in outline],
+            mode="lines",
+            fill="toself",
+            fillcolor=SHAPE_FILL,
+            line=dict(color=SHAPE, width=3),
+            hoverinfo="skip",
+            name=t("kompas.now"),
+        )
+    )
+    points = [axis.at(kompas.scores.get(axis.id, 0)) for axis in axes]
+    traces.append(
+        go.Scatter(
+            x=[p[0] for p in points],
+            y=[p[1] for p in points],
+            mode="markers+text",
+            text=[str(kompas.scores[a.id]) if a.id in kompas.scores else "" for a in axes],
+            textposition="top center",
+            textfont=dict(size=15, color=INK),
+            marker=dict(size=10, color=SHAPE, line=dict(color="white", width=2)),
+            hoverinfo="skip",
+        )
+    )
+    # The click targets: one per axis, under its pictogram. Their customdata names the axis.
+    handle_boxes = [
+        next(s.icon for s in geometry.sectors() if s.quadrant == a.id)
+        if mode == "eenvoudig"
+        else a.icon
+        for a in axes
+    ]
+    labels = [axis_label(t, a.id) for a in axes]
+    traces.append(
+        go.Scatter(
+            x=[b.x for b in handle_boxes],
+            y=[b.y for b in handle_boxes],
+            mode="markers",
+            marker=dict(
+                size=[58 if mode == "eenvoudig" else 40] * len(axes),
+                color=["white"] * len(axes),
+                opacity=0.9,
+                line=dict(
+                    color=[INK if a.id == kompas.focus else "rgba(31,42,55,0.25)" for a in axes],
+                    width=[4 if a.id == kompas.focus else 1 for a in axes],
+                ),
+            ),
+            customdata=[[a.id] for a in axes],
+            hovertext=[f"{label} · {t('kompas.click')}" for label in labels],
+            hoverinfo="text",
+            selected=dict(marker=dict(opacity=0.9)),
+            unselected=dict(marker=dict(opacity=0.9)),
+        )
+    )
+
+    extent = geometry.EXTENT
+    figure = go.Figure(traces)
+    figure.update_layout(
+        shapes=shapes,
+        images=images,
+        annotations=annotations,
+        showlegend=False,
+        height=HEIGHT,
+        margin=dict(l=0, r=0, t=0, b=0),
+        dragmode=False,
+        clickmode="event+select",
+        hovermode="closest",
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        xaxis=dict(range=[-extent, extent], visible=False, fixedrange=True),
+        yaxis=dict(
+            range=[-extent, extent], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1
+        ),
+    )
+    return figure

@@ -1,0 +1,1 @@
+"""The Streamlit layer: with app.py and pages/ the only code that imports streamlit (SPEC §10)."""

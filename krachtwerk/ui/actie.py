@@ -1,0 +1,151 @@
+"""Actie step components: example actions, the concreteness check, strengths to show, a photo."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from krachtwerk.concreteness import check_action
+from krachtwerk.content import structure
+from krachtwerk.model import Action, Conversation, Meeting
+from krachtwerk.photo import PhotoError, prepare_photo
+from krachtwerk.ui import fields
+from krachtwerk.ui.state import PHOTO_KEY, flash, seed, set_widget, texts
+
+PHOTO_UPLOAD_KEY = "kk.upload.photo"
+MAX_SHOWN_STRENGTHS = 3
+
+
+def _focus_domains(conversation: Conversation) -> list[str]:
+    focus = conversation.current.kompas.focus
+    if focus is None:
+        return []
+    if conversation.mode == "eenvoudig":
+        return [d.id for d in structure().domains_in(focus)]
+    return [focus]
+
+
+def example_actions(conversation: Conversation) -> None:
+    """Examples for the focus, to lower the threshold; taking one fills an empty action only."""
+    t = texts()
+    action = conversation.current.action
+    domains = _focus_domains(conversation)
+    if not domains:
+        st.caption(t("actie.examples.no_focus"))
+        return
+    examples = [e for d in domains for e in t.list(f"domains.{d}.example_actions")][:5]
+    with st.expander(t("actie.examples.title"), icon=":material/tips_and_updates:"):
+        for index, example in enumerate(examples):
+            text, take = st.columns([5, 1], vertical_alignment="center")
+            text.markdown(f"- {example}")
+            take.button(
+                t("actie.examples.take"),
+                key=f"example.{index}",
+                on_click=_take_example,
+                args=(action, example),
+                disabled=bool(action.what.strip()),
+                help=t("actie.examples.take_help"),
+            )
+
+
+def _take_example(action: Action, example: str) -> None:
+    if not action.what.strip():
+        action.what = example
+        set_widget("action.what", example)
+
+
+def concreteness(action: Action, conversation: Conversation) -> None:
+    t = texts()
+    checks = check_action(action, conversation.language)
+    if not checks:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{t('actie.check.title')}**")
+        for check in checks:
+            state = "ok" if check.ok else "hint"
+            icon = ":material/check_circle:" if check.ok else ":material/lightbulb:"
+            st.markdown(f"{icon} {t(f'actie.check.{check.key}.{state}')}")
+
+
+def strength_options(meeting: Meeting) -> list[str]:
+    options = [*meeting.strengths.qualities]
+    for extra in (meeting.validation.coping, meeting.kompas.why_not_lower):
+        if extra.strip():
+            options.append(extra.strip())
+    return list(dict.fromkeys([*options, *meeting.action.shown_strengths]))
+
+
+def shown_strengths(meeting: Meeting) -> None:
+    t = texts()
+    action = meeting.action
+    key = seed("action.shown_strengths", list(action.shown_strengths))
+    chosen = st.multiselect(
+        t("actie.strengths.label"),
+        strength_options(meeting),
+        key=key,
+        max_selections=MAX_SHOWN_STRENGTHS,
+        placeholder=t("actie.strengths.placeholder"),
+        help=t("actie.strengths.help"),
+    )
+    action.shown_strengths = list(chosen)
+
+
+def _photo_uploaded() -> None:
+    upload = st.session_state.get(PHOTO_UPLOAD_KEY)
+    if upload is None:
+        return
+    try:
+        st.session_state[PHOTO_KEY] = prepare_photo(upload.getvalue())
+    except PhotoError as error:
+        flash("error", texts()(f"actie.photo.error_{error.reason}"))
+
+
+def _remove_photo() -> None:
+    st.session_state.pop(PHOTO_KEY, None)
+    st.session_state.pop(PHOTO_UPLOAD_KEY, None)
+
+
+def photo() -> None:
+    """An optional photo for the page. Kept in this session only, never in the file (SPEC §5)."""
+    t = texts()
+    st.subheader(t("actie.photo.title"), anchor=False)
+    if prepared := st.session_state.get(PHOTO_KEY):
+        picture, remove = st.columns([2, 3], vertical_alignment="center")
+        picture.image(prepared, width=220)
+        remove.button(
+            t("actie.photo.remove"),
+            on_click=_remove_photo,
+            icon=":material/delete:",
+            key="photo.remove",
+        )
+        return
+    st.file_uploader(
+        t("actie.photo.label"),
+        type=["jpg", "jpeg", "png", "webp", "heic", "heif"],
+        key=PHOTO_UPLOAD_KEY,
+        on_change=_photo_uploaded,
+        help=t("actie.photo.help"),
+    )
+
+
+def action_fields(action: Action) -> None:
+    t = texts()
+    fields.text(
+        t("actie.what"),
+        action,
+        "what",
+        "action.what",
+        area=True,
+        height=100,
+        max_chars=500,
+        placeholder=t("actie.what_placeholder"),
+    )
+    when, who = st.columns(2)
+    with when:
+        fields.text(t("actie.when"), action, "when", "action.when", max_chars=200)
+    with who:
+        fields.text(t("actie.with_whom"), action, "with_whom", "action.with_whom", max_chars=200)
+    fields.text(t("actie.done_when"), action, "done_when", "action.done_when", max_chars=300)
+    fields.text(t("actie.goal"), action, "goal", "action.goal", max_chars=300)
+    fields.date(
+        t("actie.next_meeting"), action, "next_meeting", "action.next_meeting", optional=True
+    )

@@ -1,0 +1,135 @@
+"""Widgets bound to a field of the conversation model: seeded from it, written back every run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from krachtwerk.model import MAX_TEXT
+from krachtwerk.ui.state import seed
+
+
+def _write_back(owner: Any, attr: str, key: str, convert: Callable[[Any], Any] = lambda v: v):
+    """A callback that copies the widget's new value into the model before the script reruns,
+    so everything drawn above the widget (titles in another language, je/u) is already right."""
+
+    def write() -> None:
+        setattr(owner, attr, convert(st.session_state[key]))
+
+    return write
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def plain(text: str) -> str:
+    """Resident text as literal Markdown: shown exactly as typed, never interpreted."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def text(
+    label: str,
+    owner: Any,
+    attr: str,
+    name: str,
+    *,
+    area: bool = False,
+    height: int | None = None,
+    placeholder: str | None = None,
+    help: str | None = None,
+    max_chars: int = MAX_TEXT,
+) -> str:
+    key = seed(name, getattr(owner, attr))
+    if area:
+        value = st.text_area(
+            label,
+            key=key,
+            max_chars=max_chars,
+            placeholder=placeholder,
+            help=help,
+            height=height or "content",
+            on_change=_write_back(owner, attr, key),
+        )
+    else:
+        value = st.text_input(
+            label,
+            key=key,
+            max_chars=max_chars,
+            placeholder=placeholder,
+            help=help,
+            on_change=_write_back(owner, attr, key),
+        )
+    setattr(owner, attr, value)
+    return value
+
+
+def choice(
+    label: str,
+    owner: Any,
+    attr: str,
+    name: str,
+    options: Sequence[Any],
+    format_func: Callable[[Any], str],
+    *,
+    horizontal: bool = True,
+    help: str | None = None,
+) -> Any:
+    key = seed(name, getattr(owner, attr))
+    value = st.radio(
+        label,
+        options,
+        key=key,
+        format_func=format_func,
+        horizontal=horizontal,
+        help=help,
+        on_change=_write_back(owner, attr, key),
+    )
+    setattr(owner, attr, value)
+    return value
+
+
+def date(label: str, owner: Any, attr: str, name: str, *, optional: bool = False) -> dt.date | None:
+    key = seed(name, getattr(owner, attr))
+    value = st.date_input(
+        label,
+        key=key,
+        format="DD-MM-YYYY",
+        min_value=dt.date(2000, 1, 1),
+        max_value=dt.date(2100, 12, 31),
+        on_change=_write_back(owner, attr, key) if optional else None,
+    )
+    if value is None and not optional:
+        return getattr(owner, attr)
+    setattr(owner, attr, value)
+    return value
+
+
+def chips(
+    label: str,
+    owner: Any,
+    attr: str,
+    name: str,
+    options: Sequence[str],
+    format_func: Callable[[str], str] = str,
+    *,
+    help: str | None = None,
+) -> list[str]:
+    """Multi-select chips. Values in the model that are not among the options stay selectable."""
+    current = list(getattr(owner, attr))
+    all_options = [*options, *(v for v in current if v not in options)]
+    key = seed(name, current)
+    value = st.pills(
+        label,
+        all_options,
+        selection_mode="multi",
+        key=key,
+        format_func=format_func,
+        help=help,
+        on_change=_write_back(owner, attr, key, lambda v: list(v or [])),
+    )
+    setattr(owner, attr, list(value or []))
+    return list(value or [])

@@ -1,0 +1,110 @@
+"""The frame around every step: page header, Vorige/Volgende, and the professional's tips."""
+
+from __future__ import annotations
+
+import logging
+import runpy
+import threading
+import traceback
+from pathlib import Path
+
+import streamlit as st
+
+from krachtwerk.ui.state import texts
+
+STEPS = ("start", "erkenning", "krachten", "kompas", "actie", "afronden")
+STEP_ICONS = {
+    "start": ":material/waving_hand:",
+    "erkenning": ":material/favorite:",
+    "krachten": ":material/fitness_center:",
+    "kompas": ":material/explore:",
+    "actie": ":material/directions_walk:",
+    "afronden": ":material/print:",
+}
+
+
+def step_title(step: str) -> str:
+    t = texts()
+    return f"{STEPS.index(step) + 1} {t(f'steps.{step}.name')}"
+
+
+def pages() -> list[st.Page]:
+    return [
+        st.Page(
+            f"pages/{step}.py",
+            title=step_title(step),
+            icon=STEP_ICONS[step],
+            url_path=step,
+            default=step == "start",
+        )
+        for step in STEPS
+    ]
+
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+log = logging.getLogger("krachtkompas")
+_frame = threading.local()  # per script thread, so per session: holds no resident data
+
+
+def require_frame() -> None:
+    """Every page calls this first. Streamlit's legacy pages/ discovery can run a page on its own
+    (a deep link on a fresh server, SPEC §11); then run the entrypoint, which runs this page inside
+    the frame, and stop the bare run."""
+    if getattr(_frame, "active", False):
+        return
+    runpy.run_path(str(APP))
+    st.stop()
+
+
+def run_step(page: st.Page) -> None:
+    """Run a step; if it fails, say so kindly and log only where, never what (SPEC §9).
+
+    Exception messages can quote what a resident typed, so neither the screen nor the log gets them.
+    """
+    _frame.active = True
+    try:
+        page.run()
+    except Exception as error:
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        log.error(
+            "step %s failed: %s at %s:%s",
+            page.url_path,
+            type(error).__name__,
+            frame.filename,
+            frame.lineno,
+        )
+        st.error(texts()("frame.error"), icon=":material/sentiment_dissatisfied:")
+    finally:
+        _frame.active = False
+
+
+def step_header(step: str) -> None:
+    t = texts()
+    number = STEPS.index(step) + 1
+    st.caption(t("steps.progress", number=number, total=len(STEPS)))
+    st.progress(number / len(STEPS))
+    st.title(t(f"steps.{step}.title"))
+    st.markdown(t(f"steps.{step}.intro"))
+
+
+def step_footer(all_pages: list[st.Page], current: st.Page) -> None:
+    """Vorige/Volgende under every step, and the professional's tips, folded away."""
+    t = texts()
+    index = next(i for i, page in enumerate(all_pages) if page.url_path == current.url_path)
+    st.divider()
+    back, _, forward = st.columns([1, 2, 1])
+    if index > 0 and back.button(
+        t("nav.previous"), icon=":material/arrow_back:", key="nav.previous", width="stretch"
+    ):
+        st.switch_page(all_pages[index - 1])
+    if index < len(all_pages) - 1 and forward.button(
+        t("nav.next"),
+        icon=":material/arrow_forward:",
+        key="nav.next",
+        type="primary",
+        width="stretch",
+    ):
+        st.switch_page(all_pages[index + 1])
+    with st.expander(t("frame.tips"), icon=":material/lightbulb:"):
+        for tip in t.list(f"tips.{STEPS[index]}"):
+            st.markdown(f"- {tip}")

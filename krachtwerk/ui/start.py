@@ -1,0 +1,148 @@
+"""Start step components: new, open or demo conversation, and the conversation's settings."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from krachtwerk.content import catalogue
+from krachtwerk.conversation_file import FileProblem, describe, read_conversation
+from krachtwerk.demos import demo_names, load_demo
+from krachtwerk.model import ADDRESSES, LANGUAGES, MODES, Conversation
+from krachtwerk.ui import fields
+from krachtwerk.ui.state import conversation, flash, replace_conversation, texts, wipe
+
+UPLOAD_KEY = "kk.upload.conversation"
+DEMO_KEY = "kk.demo"
+
+
+def _open_uploaded_file() -> None:
+    upload = st.session_state.get(UPLOAD_KEY)
+    if upload is None:
+        return
+    current = conversation()
+    try:
+        opened = read_conversation(upload.getvalue())
+    except FileProblem as problem:
+        flash("error", describe(problem, current.language))
+        return
+    replace_conversation(opened)
+    flash("success", texts()("start.opened", date=opened.current.date.strftime("%d-%m-%Y")))
+
+
+def _load_demo() -> None:
+    name = st.session_state.get(DEMO_KEY)
+    if name:
+        replace_conversation(load_demo(name))
+        flash("success", texts()("start.demo_loaded"))
+
+
+def _start_follow_up() -> None:
+    current = conversation()
+    current.start_follow_up()
+    replace_conversation(current)
+    flash("success", texts()("start.follow_up_started"))
+
+
+def _new_conversation() -> None:
+    wipe()
+    flash("success", texts()("start.wiped"))
+
+
+def begin_choices() -> None:
+    """The three ways to begin: new, continue from a file, or a demo."""
+    t = texts()
+    new_col, open_col, demo_col = st.columns(3, border=True)
+    with new_col:
+        st.subheader(t("start.new.title"), anchor=False)
+        st.markdown(t("start.new.body"))
+        with st.popover(t("start.new.button"), icon=":material/add:", width="stretch"):
+            st.markdown(t("start.new.confirm_text"))
+            st.button(
+                t("start.new.confirm"),
+                on_click=_new_conversation,
+                key="start.new.confirm",
+                type="primary",
+            )
+    with open_col:
+        st.subheader(t("start.open.title"), anchor=False)
+        st.file_uploader(
+            t("start.open.label"),
+            type=["json"],
+            key=UPLOAD_KEY,
+            on_change=_open_uploaded_file,
+            help=t("start.open.help"),
+        )
+    with demo_col:
+        st.subheader(t("start.demo.title"), anchor=False)
+        st.selectbox(
+            t("start.demo.label"),
+            demo_names(),
+            key=DEMO_KEY,
+            format_func=lambda name: t(f"demos.{name}.title"),
+        )
+        if chosen := st.session_state.get(DEMO_KEY):
+            st.caption(t(f"demos.{chosen}.description"))
+        st.button(
+            t("start.demo.button"),
+            on_click=_load_demo,
+            icon=":material/play_arrow:",
+            key="start.demo.button",
+        )
+
+
+def follow_up_offer(current: Conversation) -> None:
+    """After opening an earlier conversation: continue it, or start today's follow-up meeting."""
+    t = texts()
+    if current.current.action.what and not current.current.review.previous_action:
+        st.info(t("start.follow_up.text"), icon=":material/history:")
+        st.button(
+            t("start.follow_up.button"),
+            on_click=_start_follow_up,
+            icon=":material/event_repeat:",
+            key="start.follow_up.button",
+        )
+
+
+def settings(current: Conversation) -> None:
+    t = texts()
+    st.subheader(t("start.settings.title"), anchor=False)
+    names, who = st.columns(2)
+    with names:
+        fields.text(t("start.settings.resident_name"), current.resident, "name", "resident.name")
+        fields.text(
+            t("start.settings.professional_name"), current.professional, "name", "professional.name"
+        )
+        fields.text(
+            t("start.settings.professional_contact"),
+            current.professional,
+            "contact",
+            "professional.contact",
+            placeholder=t("start.settings.contact_placeholder"),
+        )
+        fields.date(t("start.settings.date"), current.current, "date", "meeting.date")
+    with who:
+        fields.choice(
+            t("start.settings.address"),
+            current.resident,
+            "address",
+            "resident.address",
+            ADDRESSES,
+            lambda a: t(f"start.settings.address_{a}"),
+        )
+        fields.choice(
+            t("start.settings.mode"),
+            current,
+            "mode",
+            "mode",
+            MODES,
+            lambda m: t(f"start.settings.mode_{m}"),
+            horizontal=False,
+        )
+        fields.choice(
+            t("start.settings.language"),
+            current,
+            "language",
+            "language",
+            LANGUAGES,
+            lambda code: catalogue(code).texts()("language_name"),
+        )

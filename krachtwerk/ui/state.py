@@ -1,0 +1,73 @@
+"""Per-session state: the one conversation object, and the widgets that are views of it.
+
+The conversation lives under a key no widget owns, so it survives page switches (SPEC §11). Widget
+keys all start with WIDGET_PREFIX; they are seeded from the model and dropped when the model is
+replaced, so every widget shows the model again.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from krachtwerk.content import Texts, catalogue
+from krachtwerk.model import Conversation
+
+CONVERSATION_KEY = "kk.conversation"
+PHOTO_KEY = "kk.photo"
+FLASH_KEY = "kk.flash"
+WIDGET_PREFIX = "w."
+
+
+def conversation() -> Conversation:
+    if CONVERSATION_KEY not in st.session_state:
+        st.session_state[CONVERSATION_KEY] = Conversation()
+    return st.session_state[CONVERSATION_KEY]
+
+
+def texts() -> Texts:
+    current = conversation()
+    return catalogue(current.language).texts(current.mode, current.resident.address)
+
+
+def replace_conversation(new: Conversation) -> None:
+    """Show another conversation: forget every widget value so widgets re-read the model."""
+    for key in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]
+    st.session_state.pop(PHOTO_KEY, None)
+    st.session_state[CONVERSATION_KEY] = new
+
+
+def wipe() -> None:
+    """Nieuw gesprek: nothing of this conversation stays in the session (SPEC §9)."""
+    for key in list(st.session_state):
+        del st.session_state[key]
+    st.session_state[CONVERSATION_KEY] = Conversation()
+
+
+def widget_key(name: str) -> str:
+    return WIDGET_PREFIX + name
+
+
+def seed(name: str, value: object) -> str:
+    """Give a widget its value from the model the first time it is drawn; return its key."""
+    key = widget_key(name)
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
+def set_widget(name: str, value: object) -> None:
+    """Change what a widget shows; only call before it is drawn (i.e. from a callback)."""
+    st.session_state[widget_key(name)] = value
+
+
+def flash(kind: str, message: str) -> None:
+    """A message for the next run, shown once at the top of the page."""
+    st.session_state.setdefault(FLASH_KEY, []).append((kind, message))
+
+
+def show_flashes() -> None:
+    for kind, message in st.session_state.pop(FLASH_KEY, []):
+        {"success": st.success, "error": st.error, "warning": st.warning}.get(kind, st.info)(
+            message
+        )

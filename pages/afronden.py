@@ -1,0 +1,19 @@
+"""Step 6 · Afronden: see the page, take it home, and clear the screen for the next person."""
+
+import streamlit as st
+
+from krachtwerk.ui.afronden import downloads, new_conversation, rendered_page
+from krachtwerk.ui.layout import require_frame, step_header
+from krachtwerk.ui.state import conversation, texts
+
+require_frame()
+step_header("afronden")
+current = conversation()
+pdf, preview = rendered_page(current)
+page, actions = st.columns([3, 2], gap="large")
+with page:
+    st.image(preview, caption=texts()("afronden.preview_caption"), width="stretch")
+with actions:
+    downloads(current, pdf)
+    st.divider()
+    new_conversation()

@@ -1,0 +1,45 @@
+"""Step 2 · Erkenning: understand first; how the resident kept going is a strength."""
+
+import streamlit as st
+
+from krachtwerk.ui import fields
+from krachtwerk.ui.erkenning import feelings, review, validating_sentences
+from krachtwerk.ui.layout import require_frame, step_header
+from krachtwerk.ui.state import conversation, texts
+
+require_frame()
+step_header("erkenning")
+t = texts()
+meeting = conversation().current
+validation = meeting.validation
+
+review(meeting)
+fields.text(
+    t("erkenning.situation"),
+    validation,
+    "situation",
+    "validation.situation",
+    area=True,
+    max_chars=600,
+    placeholder=t("erkenning.situation_placeholder"),
+)
+feelings(validation)
+validating_sentences(validation)
+fields.text(
+    t("erkenning.acknowledgement"),
+    validation,
+    "acknowledgement",
+    "validation.acknowledgement",
+    area=True,
+    help=t("erkenning.acknowledgement_help"),
+)
+st.subheader(t("erkenning.coping.title"), anchor=False)
+fields.text(
+    t("erkenning.coping.question"),
+    validation,
+    "coping",
+    "validation.coping",
+    area=True,
+    placeholder=t("erkenning.coping.placeholder"),
+)
+st.caption(t("erkenning.coping.carried"))

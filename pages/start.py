@@ -1,0 +1,15 @@
+"""Step 1 · Start: begin a conversation and set who, how and in which mode."""
+
+import streamlit as st
+
+from krachtwerk.ui.layout import require_frame, step_header
+from krachtwerk.ui.start import begin_choices, follow_up_offer, settings
+from krachtwerk.ui.state import conversation, texts
+
+require_frame()
+step_header("start")
+st.info(texts()("start.privacy"), icon=":material/lock:")
+begin_choices()
+current = conversation()
+follow_up_offer(current)
+settings(current)
