@@ -428,6 +428,7 @@ def _text(
     if isinstance(sizes, float | int):
         sizes = (float(sizes), min(float(sizes), MIN_PT))
     size, lines = _fit(pdf, text, area, sizes, bold, leading, max_lines)
+    _set_font(pdf, size, bold)  # the search may have left another size set
     height = _line_height(size, leading)
     pdf.set_text_color(colour)
     for index, line in enumerate(lines):
