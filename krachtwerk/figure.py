@@ -164,12 +164,7 @@ def kompas_figure(
         )
     )
     # The click targets: one per axis, under its pictogram. Their customdata names the axis.
-    handle_boxes = [
-        next(s.icon for s in geometry.sectors() if s.quadrant == a.id)
-        if mode == "eenvoudig"
-        else a.icon
-        for a in axes
-    ]
+    handle_boxes = [a.icon for a in axes]
     labels = [axis_label(t, a.id) for a in axes]
     traces.append(
         go.Scatter(

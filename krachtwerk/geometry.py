@@ -78,28 +78,24 @@ def circle(radius: float) -> list[Point]:
 
 
 def axes(mode: Mode) -> list[Axis]:
-    """Axes in clockwise order. Eenvoudig: one axis per quadrant, through its middle."""
+    """Axes in clockwise order. Eenvoudig: one axis per quadrant, through its middle, whose
+    pictogram is the quadrant's own, in the corner."""
     shape = structure()
     result: list[Axis] = []
     for quadrant in shape.quadrants:
         if mode == "eenvoudig":
-            members = [(quadrant.id, quadrant.angle)]
-        else:
-            domains = shape.domains_in(quadrant.id)
-            step = 90 / len(domains)
-            start = quadrant.angle + 45  # clockwise: from the quadrant's left edge
-            members = [(d.id, start - step * (i + 0.5)) for i, d in enumerate(domains)]
-        for axis_id, angle in members:
-            icon_x, icon_y = polar(AXIS_ICON_RADIUS, angle)
+            icon = Box(*polar(QUADRANT_ICON_RADIUS, quadrant.angle), QUADRANT_ICON_SIZE)
             result.append(
-                Axis(
-                    id=axis_id,
-                    quadrant=quadrant.id,
-                    angle=angle,
-                    end=polar(1.0, angle),
-                    icon=Box(icon_x, icon_y, AXIS_ICON_SIZE),
-                )
+                Axis(quadrant.id, quadrant.id, quadrant.angle, polar(1.0, quadrant.angle), icon)
             )
+            continue
+        domains = shape.domains_in(quadrant.id)
+        step = 90 / len(domains)
+        start = quadrant.angle + 45  # clockwise: from the quadrant's left edge
+        for index, domain in enumerate(domains):
+            angle = start - step * (index + 0.5)
+            icon = Box(*polar(AXIS_ICON_RADIUS, angle), AXIS_ICON_SIZE)
+            result.append(Axis(domain.id, quadrant.id, angle, polar(1.0, angle), icon))
     return result
 
 

@@ -82,7 +82,14 @@ def test_sectors_are_the_four_quadrants_from_the_centre() -> None:
 
 
 def _boxes(mode: Mode) -> list[Box]:
-    return [axis.icon for axis in geometry.axes(mode)] + [s.icon for s in geometry.sectors()]
+    """Every distinct pictogram place (in eenvoudig an axis uses its quadrant's own)."""
+    boxes = [axis.icon for axis in geometry.axes(mode)] + [s.icon for s in geometry.sectors()]
+    return list(dict.fromkeys(boxes))
+
+
+def test_eenvoudig_axes_use_the_quadrant_pictograms() -> None:
+    corners = {s.quadrant: s.icon for s in geometry.sectors()}
+    assert {a.id: a.icon for a in geometry.axes("eenvoudig")} == corners
 
 
 @pytest.mark.parametrize("mode", MODES)
