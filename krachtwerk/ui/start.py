@@ -12,7 +12,6 @@ from krachtwerk.ui import fields
 from krachtwerk.ui.state import conversation, flash, replace_conversation, texts, wipe
 
 UPLOAD_KEY = "kk.upload.conversation"
-DEMO_KEY = "kk.demo"
 
 
 def _open_uploaded_file() -> None:
@@ -29,11 +28,9 @@ def _open_uploaded_file() -> None:
     flash("success", texts()("start.opened", date=opened.current.date.strftime("%d-%m-%Y")))
 
 
-def _load_demo() -> None:
-    name = st.session_state.get(DEMO_KEY)
-    if name:
-        replace_conversation(load_demo(name))
-        flash("success", texts()("start.demo_loaded"))
+def _load_demo(name: str) -> None:
+    replace_conversation(load_demo(name))
+    flash("success", texts()("start.demo_loaded"))
 
 
 def _start_follow_up() -> None:
@@ -74,20 +71,17 @@ def begin_choices() -> None:
         )
     with demo_col:
         st.subheader(t("start.demo.title"), anchor=False)
-        st.selectbox(
-            t("start.demo.label"),
-            demo_names(),
-            key=DEMO_KEY,
-            format_func=lambda name: t(f"demos.{name}.title"),
-        )
-        if chosen := st.session_state.get(DEMO_KEY):
-            st.caption(t(f"demos.{chosen}.description"))
-        st.button(
-            t("start.demo.button"),
-            on_click=_load_demo,
-            icon=":material/play_arrow:",
-            key="start.demo.button",
-        )
+        st.caption(t("start.demo.body"))
+        for name in demo_names():
+            st.button(
+                t(f"demos.{name}.title"),
+                on_click=_load_demo,
+                args=(name,),
+                icon=":material/play_arrow:",
+                key=f"start.demo.{name}",
+                help=t(f"demos.{name}.description"),
+                width="stretch",
+            )
 
 
 def follow_up_offer(current: Conversation) -> None:
