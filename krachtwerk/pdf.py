@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
@@ -511,13 +512,25 @@ def _row(area: Area, top: float, height: float) -> Area:
     return Area(area.x, area.y + top, area.w, height)
 
 
-def _goal(pdf: FPDF, area: Area, sheet: Sheet) -> None:
-    used = _label(pdf, area, sheet.t("pdf.goal"))
-    rest = area.below(used)
-    if sheet.goal:
-        _text(pdf, rest, sheet.goal, GOAL_PT, max_lines=2)
+def _field(
+    pdf: FPDF,
+    area: Area,
+    label: str,
+    value: str,
+    sizes: tuple[float, float] | float,
+    blank: tuple[int, float],
+    **style: Any,
+) -> None:
+    """A labelled block: the value fitted below its label, or lines to write on by hand."""
+    rest = area.below(_label(pdf, area, label))
+    if value:
+        _text(pdf, rest, value, sizes, **style)
     else:
-        _write_lines(pdf, rest, 1, 9.0)
+        _write_lines(pdf, rest, *blank)
+
+
+def _goal(pdf: FPDF, area: Area, sheet: Sheet) -> None:
+    _field(pdf, area, sheet.t("pdf.goal"), sheet.goal, GOAL_PT, (1, 9.0), max_lines=2)
 
 
 def _action(pdf: FPDF, area: Area, sheet: Sheet) -> None:
@@ -530,12 +543,7 @@ def _action(pdf: FPDF, area: Area, sheet: Sheet) -> None:
 
 
 def _detail(pdf: FPDF, area: Area, label: str, value: str) -> None:
-    used = _label(pdf, area, label)
-    rest = area.below(used)
-    if value:
-        _text(pdf, rest, value, DETAIL_PT, bold=True, max_lines=2, leading=1.15)
-    else:
-        _write_lines(pdf, rest, 1, 8.0)
+    _field(pdf, area, label, value, DETAIL_PT, (1, 8.0), bold=True, max_lines=2, leading=1.15)
 
 
 def _done(pdf: FPDF, area: Area, sheet: Sheet) -> None:
@@ -725,12 +733,7 @@ def _star(pdf: FPDF, x: float, y: float, radius: float) -> None:
 
 
 def _helpers(pdf: FPDF, area: Area, sheet: Sheet) -> None:
-    used = _label(pdf, area, sheet.t("pdf.helpers"))
-    rest = area.below(used)
-    if sheet.helpers:
-        _text(pdf, rest, sheet.helpers, BODY_PT, leading=1.2)
-    else:
-        _write_lines(pdf, rest, 2, 7.5)
+    _field(pdf, area, sheet.t("pdf.helpers"), sheet.helpers, BODY_PT, (2, 7.5), leading=1.2)
 
 
 def _photo(pdf: FPDF, area: Area, sheet: Sheet, photo: bytes | None) -> None:

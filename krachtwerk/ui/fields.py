@@ -44,25 +44,17 @@ def text(
     max_chars: int = MAX_TEXT,
 ) -> str:
     key = seed(name, getattr(owner, attr))
+    common = dict(
+        key=key,
+        max_chars=max_chars,
+        placeholder=placeholder,
+        help=help,
+        on_change=_write_back(owner, attr, key),
+    )
     if area:
-        value = st.text_area(
-            label,
-            key=key,
-            max_chars=max_chars,
-            placeholder=placeholder,
-            help=help,
-            height=height or "content",
-            on_change=_write_back(owner, attr, key),
-        )
+        value = st.text_area(label, height=height or "content", **common)
     else:
-        value = st.text_input(
-            label,
-            key=key,
-            max_chars=max_chars,
-            placeholder=placeholder,
-            help=help,
-            on_change=_write_back(owner, attr, key),
-        )
+        value = st.text_input(label, **common)
     setattr(owner, attr, value)
     return value
 
