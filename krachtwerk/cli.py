@@ -1,6 +1,7 @@
 """The command line of SPEC §8: render a PDF, check a conversation file, write a demo case.
 
-Bad input never shows a traceback: one line on stderr and exit status 2.
+Bad input never shows a traceback: one line on stderr and exit status 2. A photo that cannot be
+used is skipped: the page is still written without it, with that one line and exit status 2.
 """
 
 from __future__ import annotations
@@ -28,9 +29,8 @@ EXIT_BUG = 1
 EXIT_BAD_INPUT = 2
 
 PHOTO_REASONS = {
-    "too_big": "it is too big",
     "not_an_image": "it is not a photo",
-    "corrupt": "it is damaged",
+    "corrupt": "it is damaged or cannot be opened",
 }
 
 
@@ -84,10 +84,13 @@ def _pdf(args: argparse.Namespace) -> int:
     from krachtwerk.pdf import pdf_filename, render_pdf
 
     conversation = _load(args.file)
-    photo = _photo(args.photo) if args.photo else None
+    photo, problem = _photo(args.photo) if args.photo else (None, "")
     out: Path = args.output or Path.cwd() / pdf_filename(conversation)
     _write(out, render_pdf(conversation, photo))
     print(out)
+    if problem:
+        _say(f"photo skipped: {problem} ({args.photo}); the page was made without it")
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 
@@ -153,27 +156,40 @@ def _load(path: Path) -> Conversation:
         raise BadInput(f"{path}: {describe(problem, 'en')}") from None
 
 
-def _photo(path: Path) -> bytes:
-    from krachtwerk.photo import MAX_INPUT_BYTES, PhotoError, prepare_photo
+def _photo(path: Path) -> tuple[bytes | None, str]:
+    """The photo ready to print, or None and why it cannot be used."""
+    from krachtwerk.photo import MAX_INPUT_BYTES, MAX_PIXELS, PhotoError, prepare_photo
 
     try:
-        return prepare_photo(_read(path, MAX_INPUT_BYTES))
+        return prepare_photo(_read_bytes(path, MAX_INPUT_BYTES)), ""
+    except OSError as error:
+        return None, _unreadable(error)
     except PhotoError as problem:
-        reason = PHOTO_REASONS.get(problem.reason, "it cannot be read")
-        raise BadInput(f"{path}: this photo cannot be used: {reason}") from None
+        if problem.reason == "too_big":
+            limits = f"{MAX_INPUT_BYTES // 2**20} MB or {MAX_PIXELS // 10**6} megapixels"
+            return None, f"it is too big (over {limits})"
+        return None, PHOTO_REASONS.get(problem.reason, "it cannot be read")
 
 
 def _read(path: Path, limit: int) -> bytes:
-    """At most limit + 1 bytes: enough to tell the reader the file is too big."""
     try:
-        with path.open("rb") as file:
-            return file.read(limit + 1)
-    except FileNotFoundError:
-        raise BadInput(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise BadInput(f"{path}: is a folder, not a file") from None
+        return _read_bytes(path, limit)
     except OSError as error:
-        raise BadInput(f"{path}: cannot read the file ({error.strerror or 'unknown'})") from None
+        raise BadInput(f"{path}: {_unreadable(error)}") from None
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """At most limit + 1 bytes: enough to tell the reader the file is too big."""
+    with path.open("rb") as file:
+        return file.read(limit + 1)
+
+
+def _unreadable(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "the file was not found"
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder, not a file"
+    return f"the file cannot be read ({error.strerror or 'unknown'})"
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -198,4 +214,8 @@ def _stdout_bytes(data: bytes) -> None:
 
 
 def _say_error(message: str) -> None:
-    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+    _say(f"error: {message}")
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import io
-import warnings
+import math
 from typing import Literal
 
 import pillow_heif
-from PIL import Image, ImageCms, ImageOps
+from PIL import ExifTags, Image, ImageCms
 
-MAX_INPUT_BYTES = 15 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # a 40 MP camera photo is fine; more is a decompression bomb
-MAX_SIDE = 1200  # long side in px: about 250 dpi in the photo frame, plenty for a fridge
+MAX_INPUT_BYTES = 15 * 1024 * 1024  # the same as server.maxUploadSize in .streamlit/config.toml
+MAX_PIXELS = 50_000_000  # the 48-50 MP modes of today's phones fit; more is a decompression bomb
+MAX_SIDE = 1000  # the photo frame is about 70 mm wide: 300 dpi needs ~830 px, 1000 px is plenty
 JPEG_QUALITY = 85
 
 # Photo formats a phone or camera makes; never EPS and friends, which call out to other programs.
 FORMATS = ("JPEG", "PNG", "HEIF", "AVIF", "WEBP", "GIF", "BMP", "TIFF")
+
+# EXIF orientation → the turn that shows the picture upright (EXIF 2.3). Applied last, on the
+# small image, where ImageOps.exif_transpose could no longer read the tag.
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 Reason = Literal["too_big", "not_an_image", "corrupt"]
 
@@ -31,41 +43,57 @@ class PhotoError(ValueError):
 
 
 def prepare_photo(data: bytes) -> bytes:
-    """A clean JPEG: EXIF rotation applied, RGB on white, at most MAX_SIDE px, no metadata."""
-    if len(data) > MAX_INPUT_BYTES:
-        raise PhotoError("too_big", f"{len(data)} bytes")
+    """A clean JPEG: upright, sRGB on white, at most MAX_SIDE px, without any metadata."""
     if not data:
         raise PhotoError("not_an_image", "empty")
-    image = _open(data)
+    if len(data) > MAX_INPUT_BYTES:
+        raise PhotoError("too_big", f"{len(data)} bytes")
+    image = _decode(data)
     try:
-        image = ImageOps.exif_transpose(image)
-        image = _to_srgb(image)
-        image = _flatten(image)
+        orientation = _orientation(image)
+        image = _plain_mode(image)
         image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+        image = _flatten(_to_srgb(image))
+        if orientation in UPRIGHT:
+            image = image.transpose(UPRIGHT[orientation])
     except Exception as error:  # a malformed file can fail anywhere inside Pillow's decoders
         raise PhotoError("corrupt", str(error)) from error
     return _encode(image)
 
 
-def _open(data: bytes) -> Image.Image:
-    with warnings.catch_warnings():
-        # Pillow only warns between MAX_IMAGE_PIXELS and twice that; we refuse those too.
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data), formats=FORMATS)
-            _check_size(image)
-            if image.format == "JPEG":
-                image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode a big photo at reduced scale
-            image.load()
-        except PhotoError:
-            raise
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-            raise PhotoError("too_big", str(error)) from error
-        except Image.UnidentifiedImageError as error:
-            raise PhotoError("not_an_image", str(error)) from error
-        except Exception as error:  # a malformed file can fail anywhere inside Pillow's decoders
-            raise PhotoError("corrupt", str(error)) from error
+def _decode(data: bytes) -> Image.Image:
+    """The first frame's pixels, read only once the declared size is known to be sane.
+
+    Pillow itself only warns between its MAX_IMAGE_PIXELS and twice that; _check_size refuses
+    those too, so no (thread-unsafe) warnings filter is needed.
+    """
+    try:
+        image = Image.open(io.BytesIO(data), formats=FORMATS)
+        _check_size(image)
+        # JPEG decodes at 1/2 … 1/8 scale, HEIC may use a big enough embedded thumbnail.
+        image.draft("RGB", _draft_box(image.size))
+        image.load()
+    except PhotoError:
+        raise
+    except Image.DecompressionBombError as error:
+        raise PhotoError("too_big", str(error)) from error
+    except Image.UnidentifiedImageError as error:
+        reason: Reason = "corrupt" if _starts_like_a_photo(data) else "not_an_image"
+        raise PhotoError(reason, str(error)) from error
+    except Exception as error:  # a malformed file can fail anywhere inside Pillow's decoders
+        raise PhotoError("corrupt", str(error)) from error
     return image
+
+
+def _starts_like_a_photo(data: bytes) -> bool:
+    """The signature of one of FORMATS: a file that then fails to open is damaged."""
+    Image.init()
+    prefix = data[:16]
+    return any(
+        accept is not None and bool(accept(prefix))
+        for format, (_, accept) in Image.OPEN.items()
+        if format in FORMATS
+    )
 
 
 def _check_size(image: Image.Image) -> None:
@@ -76,28 +104,62 @@ def _check_size(image: Image.Image) -> None:
         raise PhotoError("too_big", f"{width}x{height} pixels")
 
 
-def _flatten(image: Image.Image) -> Image.Image:
-    """RGB with any transparency laid on white paper."""
-    if image.mode == "P" and "transparency" in image.info:
-        image = image.convert("RGBA")
-    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        rgba = image.convert("RGBA")
-        paper = Image.new("RGB", rgba.size, "white")
-        paper.paste(rgba, mask=rgba.getchannel("A"))
-        return paper
-    return image.convert("RGB")
+def _draft_box(size: tuple[int, int]) -> tuple[int, int]:
+    """The smallest size with MAX_SIDE on the long side: draft() never goes below it."""
+    scale = MAX_SIDE / max(size)
+    if scale >= 1:
+        return size
+    return (math.ceil(size[0] * scale), math.ceil(size[1] * scale))
+
+
+def _orientation(image: Image.Image) -> int:
+    """From EXIF, or XMP when there is no EXIF; a broken EXIF block only costs the turn."""
+    try:
+        value = image.getexif().get(ExifTags.Base.Orientation, 1)
+    except Exception:  # unreadable EXIF: show the pixels as they are stored
+        return 1
+    return value if isinstance(value, int) else 1
+
+
+def _plain_mode(image: Image.Image) -> Image.Image:
+    """A mode that scales smoothly: RGB, RGBA, L, LA or CMYK, with 8 bits per channel."""
+    if image.mode in ("P", "L", "RGB") and "transparency" in image.info:  # a colour is see-through
+        return image.convert("RGBA")
+    if image.mode == "P":
+        return image.convert("RGB")
+    if image.mode.startswith("I;16"):
+        return image.convert("I").point(lambda value: value / 257).convert("L")
+    if image.mode in ("I", "F"):  # other depths: stretch what is there over 0…255
+        low, high = image.getextrema()
+        span = (high - low) or 1
+        return image.point(lambda value: (value - low) * 255 / span).convert("L")
+    if image.mode in ("RGB", "RGBA", "L", "LA", "CMYK"):
+        return image
+    return image.convert("RGBA" if "A" in image.getbands() else "RGB")
 
 
 def _to_srgb(image: Image.Image) -> Image.Image:
     """Phones often shoot in Display P3; print what the resident saw, then drop the profile."""
     icc = image.info.get("icc_profile")
-    if not icc or image.mode not in ("RGB", "RGBA"):
+    if not icc or image.mode not in ("RGB", "RGBA", "L", "CMYK"):
         return image
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        return ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB")) or image
+        srgb = ImageCms.createProfile("sRGB")
+        output = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, source, srgb, outputMode=output) or image
     except (ImageCms.PyCMSError, OSError, ValueError):
         return image  # an unreadable profile only costs a little colour accuracy
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB with any transparency laid on white paper."""
+    if "A" not in image.getbands():
+        return image.convert("RGB")
+    rgba = image.convert("RGBA")
+    paper = Image.new("RGB", rgba.size, "white")
+    paper.paste(rgba, mask=rgba.getchannel("A"))
+    return paper
 
 
 def _encode(image: Image.Image) -> bytes:

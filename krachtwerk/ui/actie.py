@@ -9,9 +9,11 @@ from krachtwerk.content import structure
 from krachtwerk.model import Action, Conversation, Meeting
 from krachtwerk.photo import PhotoError, prepare_photo
 from krachtwerk.ui import fields
-from krachtwerk.ui.state import PHOTO_KEY, flash, seed, set_widget, texts
+from krachtwerk.ui.state import PHOTO_KEY, seed, set_widget, texts
 
 PHOTO_UPLOAD_KEY = "kk.upload.photo"
+PHOTO_PROBLEM_KEY = "kk.upload.photo_problem"
+PHOTO_TYPES = ("jpg", "jpeg", "png", "webp", "heic", "heif")
 MAX_SHOWN_STRENGTHS = 3
 
 
@@ -90,13 +92,25 @@ def shown_strengths(meeting: Meeting) -> None:
 
 
 def _photo_uploaded() -> None:
+    """A new upload replaces the photo; one that cannot be used leaves none, never an old one."""
     upload = st.session_state.get(PHOTO_UPLOAD_KEY)
+    st.session_state.pop(PHOTO_KEY, None)
+    st.session_state.pop(PHOTO_PROBLEM_KEY, None)
     if upload is None:
         return
     try:
         st.session_state[PHOTO_KEY] = prepare_photo(upload.getvalue())
     except PhotoError as error:
-        flash("error", texts()(f"actie.photo.error_{error.reason}"))
+        st.session_state[PHOTO_PROBLEM_KEY] = (upload.file_id, error.reason)
+
+
+def _photo_problem() -> str | None:
+    """Why the file now in the uploader cannot be used; forgotten once that file is gone."""
+    upload = st.session_state.get(PHOTO_UPLOAD_KEY)
+    problem = st.session_state.get(PHOTO_PROBLEM_KEY)
+    if upload is None or problem is None or problem[0] != upload.file_id:
+        return None
+    return problem[1]
 
 
 def _remove_photo() -> None:
@@ -120,11 +134,14 @@ def photo() -> None:
         return
     st.file_uploader(
         t("actie.photo.label"),
-        type=["jpg", "jpeg", "png", "webp", "heic", "heif"],
+        type=list(PHOTO_TYPES),  # only what the file dialog offers: the content is checked after
         key=PHOTO_UPLOAD_KEY,
         on_change=_photo_uploaded,
         help=t("actie.photo.help"),
     )
+    if reason := _photo_problem():
+        message = f"{t(f'actie.photo.error_{reason}')} {t('actie.photo.made_without')}"
+        st.error(message, icon=":material/no_photography:")
 
 
 def action_fields(action: Action) -> None:
