@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from krachtwerk.model import Action, Language
+from krachtwerk.model import Action
 
 MAX_WORDS = 20
 
@@ -171,24 +171,30 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def has_verb(text: str, language: Language) -> bool:
+def has_verb(text: str) -> bool:
     words = _words(text)
-    if any(w in _VERBS[language] for w in words):
+    if any(w in verbs for verbs in _VERBS.values() for w in words):
         return True
-    if language == "nl":  # Dutch infinitives nearly all end in -en: bellen, bakken, aanvragen
-        return any(len(w) > 4 and w.endswith("en") for w in words)
-    return False
+    # Dutch infinitives nearly all end in -en: bellen, bakken, aanvragen
+    return any(len(w) > 4 and w.endswith("en") for w in words)
 
 
-def check_action(action: Action, language: Language) -> list[Check]:
-    """What makes the action concrete already, and what could make it more so."""
+def _mentions(patterns: dict[str, re.Pattern[str]], text: str) -> bool:
+    return any(pattern.search(text) for pattern in patterns.values())
+
+
+def check_action(action: Action) -> list[Check]:
+    """What makes the action concrete already, and what could make it more so.
+
+    Every language's words count whatever the screen language: people write in their own.
+    """
     what = action.what.strip()
     if not what:
         return []
     return [
-        Check("verb", has_verb(what, language)),
-        Check("when", bool(action.when.strip()) or bool(_TIME[language].search(what))),
-        Check("who", bool(action.with_whom.strip()) or bool(_WHO[language].search(what))),
+        Check("verb", has_verb(what)),
+        Check("when", bool(action.when.strip()) or _mentions(_TIME, what)),
+        Check("who", bool(action.with_whom.strip()) or _mentions(_WHO, what)),
         Check("small", len(_words(what)) <= MAX_WORDS),
         Check("done_when", bool(action.done_when.strip())),
     ]

@@ -20,7 +20,7 @@ if meeting.kompas.focus:
 left, right = st.columns([3, 2], gap="large")
 with left:
     action_fields(meeting.action)
-    concreteness(meeting.action, current)
+    concreteness(meeting.action)
 with right:
     example_actions(current)
     shown_strengths(meeting)

@@ -55,9 +55,9 @@ def _take_example(action: Action, example: str) -> None:
         set_widget("action.what", example)
 
 
-def concreteness(action: Action, conversation: Conversation) -> None:
+def concreteness(action: Action) -> None:
     t = texts()
-    checks = check_action(action, conversation.language)
+    checks = check_action(action)
     if not checks:
         return
     with st.container(border=True):
