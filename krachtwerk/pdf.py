@@ -11,7 +11,7 @@ import io
 import logging
 import math
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,11 +29,12 @@ from krachtwerk.photo import prepare_photo
 FONT_DIR = Path(__file__).resolve().parents[1] / "assets" / "fonts"
 FONT = "noto"
 FONT_FILES = {"": "NotoSans-Regular.ttf", "B": "NotoSans-Bold.ttf"}
-# Scripts Noto Sans lacks; embedded only when a text needs them (each font costs render time).
+# Scripts Noto Sans lacks (it has Latin with Vietnamese, Greek and Cyrillic), in both weights so a
+# name in the bold title is bold too; embedded only when a text needs them (each costs render time).
 FALLBACK_FILES = {
-    "notoarabic": "NotoSansArabic-Regular.ttf",
-    "notohebrew": "NotoSansHebrew-Regular.ttf",
-    "notoethiopic": "NotoSansEthiopic-Regular.ttf",
+    "notoarabic": {"": "NotoSansArabic-Regular.ttf", "B": "NotoSansArabic-Bold.ttf"},
+    "notohebrew": {"": "NotoSansHebrew-Regular.ttf", "B": "NotoSansHebrew-Bold.ttf"},
+    "notoethiopic": {"": "NotoSansEthiopic-Regular.ttf", "B": "NotoSansEthiopic-Bold.ttf"},
 }
 ELLIPSIS = "…"
 # fpdf2 warns about missing glyphs by quoting them: that would put resident text in logs (§9).
@@ -52,7 +53,7 @@ PT = 25.4 / 72  # mm per point
 TITLE_PT = (24.0, 14.0)
 DATE_PT = 13.0
 LABEL_PT = 10.5
-ACTION_PT = (30.0, 9.0)
+ACTION_PT = (30.0, 7.0)
 GOAL_PT = (15.0, 9.0)
 DETAIL_PT = (15.0, 9.0)
 BODY_PT = (13.0, 9.0)
@@ -149,10 +150,6 @@ class Sheet:
     previous_scores: dict[str, int] = field(default_factory=dict)
     previous_date: str = ""
     accent: str = NEUTRAL_ACCENT
-
-    def printed_texts(self) -> Iterable[str]:
-        yield from (self.title, self.goal, self.what, self.when, self.with_whom, self.done_when)
-        yield from (self.helpers, self.professional, self.contact, *self.strengths)
 
 
 def pdf_filename(conversation: Conversation) -> str:
@@ -276,48 +273,162 @@ def _cmap(filename: str) -> frozenset[int]:
         font.close()
 
 
+def _font_files() -> list[str]:
+    """The fonts in the order fpdf2 looks for a glyph (both weights cover the same characters)."""
+    return [FONT_FILES[""], *(files[""] for files in FALLBACK_FILES.values())]
+
+
 @functools.cache
 def _printable() -> frozenset[int]:
-    files = [*FONT_FILES.values(), *FALLBACK_FILES.values()]
-    return frozenset().union(*(_cmap(name) for name in files))
+    return frozenset().union(*(_cmap(name) for name in _font_files()))
+
+
+def _font_of(char: str) -> int:
+    code = ord(char)
+    return next((i for i, name in enumerate(_font_files()) if code in _cmap(name)), -1)
 
 
 def clean(text: str) -> str:
-    """Text every embedded font can draw: no control characters, emoji or other missing glyphs.
+    """Text the embedded fonts can draw, as the person typed it, on one line.
 
-    A dropped character never leaves a gap: whitespace is collapsed afterwards.
+    Control and format characters, emoji and glyphs no font has are dropped; any run of whitespace
+    (newlines too) becomes one space. A dropped character never leaves a gap or a stray space:
+    "Ik 🎂 bak een taart 🎉!" becomes "Ik bak een taart!".
     """
     chars = unicodedata.normalize("NFC", text)
-    keep = [_drawable(char) for char in chars]
-    for index, char in enumerate(chars):
-        if char == ZWJ:  # only meaningful between two letters that stay (Arabic, Indic shaping)
-            before = index > 0 and keep[index - 1] and chars[index - 1].isalpha()
-            after = index + 1 < len(chars) and keep[index + 1] and chars[index + 1].isalpha()
-            keep[index] = bool(before and after)
-    kept = (" " if char.isspace() else char for char, ok in zip(chars, keep, strict=True) if ok)
-    return " ".join("".join(kept).split())
+    out: list[str] = []
+    space = dropped = False  # seen since the last printed character
+    for char, kept in zip(chars, _kept(chars), strict=True):
+        if not kept:
+            dropped = True
+        elif char.isspace():
+            space = True
+        else:
+            if out and space and not (dropped and _hugs(out[-1], char)):
+                out.append(" ")
+            out.append(char)
+            space = dropped = False
+    return _in_shaping_order("".join(out))
 
 
-ZWJ = "\u200d"
-# Characters a font may have that mean nothing on the page: leftovers of emoji sequences, and
-# bidi overrides (the shaping engine finds the direction itself; overrides could scramble text).
+ZWJ, ZWNJ = "\u200d", "\u200c"
+# Characters a font may have that mean nothing on the page: leftovers of emoji sequences
+# (variation selectors, keycap, skin tones) and the specials U+FFF9-U+FFFD ("OBJ", "�").
+# Format characters (bidi overrides and isolates, zero-width space, tags) go by category.
 DROPPED = frozenset(
     [
-        *(0xFE0E, 0xFE0F, 0x20E3),
+        *range(0xFE00, 0xFE10),
+        *range(0xE0100, 0xE01F0),
+        0x20E3,
         *range(0x1F3FB, 0x1F400),
-        *range(0xE0000, 0xE0080),
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
+        *range(0xFFF9, 0xFFFE),
     ]
 )
+# Punctuation that closes up to the word before it ("taart 🎉!" loses the emoji and the space).
+CLOSING = frozenset(".,;:!?…‼⁇⁈⁉،؛؟\u06d4።፣፤፥፦፧")
+
+
+def _kept(chars: str) -> list[bool]:
+    """Which characters print: a combining mark only on a printed letter drawn by the same font."""
+    keep: list[bool] = []
+    base = -1  # the font of the letter a following mark would sit on; -1: none
+    for char in chars:
+        if unicodedata.category(char).startswith("M"):
+            keep.append(base >= 0 and _drawable(char) and _font_of(char) == base)
+            continue
+        keep.append(_drawable(char))
+        letter = keep[-1] and not char.isspace() and char not in (ZWJ, ZWNJ)
+        base = _font_of(char) if letter else -1
+    for index, char in enumerate(chars):
+        if char in (ZWJ, ZWNJ):  # only meaningful between two letters that stay (Arabic, Persian)
+            before = index > 0 and keep[index - 1] and _is_letter(chars[index - 1])
+            after = index + 1 < len(chars) and keep[index + 1] and _is_letter(chars[index + 1])
+            keep[index] = bool(before and after)
+    return keep
+
+
+# HarfBuzz's own order for Hebrew points and Arabic harakat (its "modified combining classes":
+# dagesh and shin dot before vowels, shadda first). Marks it must reorder share one cluster, and
+# fpdf2 then maps only the first glyph back to text: copying from the PDF gave stray characters.
+HEBREW_CLASSES = (22, 15, 16, 17, 23, 18, 19, 20, 21, 14, 24, 12, 25, 13, 10, 11, 26)  # for 10-26
+ARABIC_CLASSES = (28, 29, 30, 31, 32, 33, 27, 34, 35)  # for 27-35
+SHAPING_CLASS = dict(zip(range(10, 36), (*HEBREW_CLASSES, *ARABIC_CLASSES), strict=True))
+
+
+def _in_shaping_order(text: str) -> str:
+    """Each run of combining marks sorted as HarfBuzz will (canonically equivalent text)."""
+    if not any(unicodedata.combining(char) for char in text):
+        return text
+    out: list[str] = []
+    marks: list[str] = []
+    for char in (*text, ""):
+        if char and unicodedata.combining(char):
+            marks.append(char)
+            continue
+        out += sorted(marks, key=lambda mark: _shaping_class(unicodedata.combining(mark)))
+        marks = []
+        out.append(char)
+    return "".join(out)
+
+
+def _shaping_class(combining: int) -> int:
+    return SHAPING_CLASS.get(combining, combining)
 
 
 def _drawable(char: str) -> bool:
-    if char.isspace():
+    if char.isspace() or char in (ZWJ, ZWNJ):
         return True
-    if unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn") or ord(char) in DROPPED:
-        return False
+    if unicodedata.category(char).startswith("C") or ord(char) in DROPPED:
+        return False  # control, format, surrogate, private use, unassigned
     return ord(char) in _printable()
+
+
+def _is_letter(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LM"
+
+
+def _hugs(before: str, after: str) -> bool:
+    """Punctuation that sits against its word, where only a dropped emoji put a space."""
+    return (
+        unicodedata.category(before) in ("Ps", "Pi")
+        or unicodedata.category(after) in ("Pe", "Pf")
+        or after in CLOSING
+    )
+
+
+def _direction(text: str) -> str:
+    """Right to left when most words are, so "محمد en Fatima" stays a Dutch line.
+
+    On a tie the first word with a direction decides, as in the Unicode bidi algorithm.
+    """
+    votes = [vote for vote in map(_word_direction, text.split()) if vote]
+    rtl = votes.count("rtl")
+    if 2 * rtl == len(votes):
+        return votes[0] if votes else "ltr"
+    return "rtl" if 2 * rtl > len(votes) else "ltr"
+
+
+def _word_direction(word: str) -> str | None:
+    for char in word:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+def _embed_fallbacks(pdf: FPDF, text: str, bold: bool) -> None:
+    """Embed the fallback fonts a text needs, in its weight: a Dutch-only page embeds none."""
+    style = "B" if bold else ""
+    missing = {ord(char) for char in text} - _cmap(FONT_FILES[style])
+    if not missing:
+        return
+    for family, files in FALLBACK_FILES.items():
+        if family + style not in pdf.fonts and missing & _cmap(files[style]):
+            pdf.add_font(family, style, FONT_DIR / files[style])
+    embedded = [f for f in FALLBACK_FILES if f in pdf.fonts or f + "B" in pdf.fonts]
+    pdf.set_fallback_fonts(embedded, exact_match=False)  # the other weight beats no glyph
 
 
 def _set_font(pdf: FPDF, size: float, bold: bool = False) -> None:
@@ -404,11 +515,14 @@ def _wrap(pdf: FPDF, text: str, width: float, height: float) -> list[str]:
 
 def _ellipsize(pdf: FPDF, line: str, width: float) -> str:
     """End a line with "…", dropping whole words first so no word is cut in half if avoidable."""
-    line = line.rstrip(" ,.;:-")
+    line = line.rstrip(TRIMMED)
     while line and pdf.get_string_width(line + ELLIPSIS) > width:
         head, _, _ = line.rpartition(" ")
-        line = head.rstrip(" ,.;:-") if head else line[:-1]
+        line = head.rstrip(TRIMMED) if head else line[:-1].rstrip(TRIMMED)
     return line + ELLIPSIS
+
+
+TRIMMED = " ,.;:-" + ZWJ + ZWNJ  # nothing to end on before "…"
 
 
 def _text(
@@ -422,19 +536,35 @@ def _text(
     align: str = "L",
     leading: float = 1.25,
     max_lines: int | None = None,
+    direction: str | None = None,
 ) -> float:
-    """Draw text fitted into the area from its top; return the height used."""
+    """Draw text fitted into the area from its top; return the height used.
+
+    ``direction`` ("ltr", "rtl") is found from the text unless given: a sentence of the page's own
+    language that holds a name (the title) stays left to right, however long the name.
+    """
     if not text:
         return 0.0
     if isinstance(sizes, float | int):
         sizes = (float(sizes), min(float(sizes), MIN_PT))
+    _embed_fallbacks(pdf, text, bold)
+    # One direction for the whole text, for measuring and drawing: each line is drawn on its own,
+    # and a line that starts with an Arabic name must not turn a Dutch sentence around.
+    direction = direction or _direction(text)
+    pdf.set_text_shaping(True, direction=direction)
     size, lines = _fit(pdf, text, area, sizes, bold, leading, max_lines)
     _set_font(pdf, size, bold)  # the search may have left another size set
     height = _line_height(size, leading)
+    if direction == "rtl" and align == "L" and len(lines) > 1:
+        align = "R"  # a wrapped right-to-left paragraph starts each line at the same edge
     pdf.set_text_color(colour)
     for index, line in enumerate(lines):
         pdf.set_xy(area.x, area.y + index * height)
         pdf.cell(area.w, height, line, align=align)
+        # fpdf2 2.8.9: a line starting in a fallback font sets the main font only inside its own
+        # q/Q, yet marks it as set for the page; the next line would print in the wrong font.
+        pdf.current_font_is_set_on_page = False
+    pdf.set_text_shaping(True)  # other text finds its own direction again
     return height * len(lines)
 
 
@@ -472,7 +602,7 @@ def _header(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     _set_font(pdf, DATE_PT)
     date_w = pdf.get_string_width(sheet.date) + 1.0
     title = Area(area.x, area.y, area.w - date_w - GUTTER, area.h)
-    _text(pdf, title, sheet.title, TITLE_PT, bold=True, max_lines=1, leading=1.2)
+    _text(pdf, title, sheet.title, TITLE_PT, bold=True, max_lines=1, leading=1.2, direction="ltr")
     date = Area(area.right - date_w, area.bottom - _line_height(DATE_PT, 1.25) - 1.2, date_w, 6.0)
     _text(pdf, date, sheet.date, DATE_PT, colour=MUTED, align="R", max_lines=1)
 
@@ -793,21 +923,11 @@ def _document(sheet: Sheet, language: str) -> FPDF:
     pdf.c_margin = 0
     for style, filename in FONT_FILES.items():
         pdf.add_font(FONT, style, FONT_DIR / filename)
-    fallbacks = _needed_fallbacks(sheet.printed_texts())
-    for family in fallbacks:
-        pdf.add_font(family, "", FONT_DIR / FALLBACK_FILES[family])
-    if fallbacks:
-        pdf.set_fallback_fonts(fallbacks, exact_match=False)
     pdf.set_text_shaping(True)
+    pdf.alias_nb_pages(None)  # else a "{nb}" someone typed would print as the page count
     # Metadata: what the page is and its language; never the resident's name.
     pdf.set_title(sheet.t("pdf.meta_title"))
     pdf.set_lang(language)
     pdf.set_creator("Krachtkompas")
     pdf.add_page()
     return pdf
-
-
-def _needed_fallbacks(texts: Iterable[str]) -> list[str]:
-    main = _cmap(FONT_FILES[""])
-    missing = {ord(c) for text in texts for c in text} - main
-    return [family for family, name in FALLBACK_FILES.items() if missing & _cmap(name)]
