@@ -7,6 +7,7 @@ browser. Run with `make screenshots`.
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -15,11 +16,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+from PIL import Image, ImageDraw
 from playwright.sync_api import Page, sync_playwright
 
 from krachtwerk.demos import demo_names, load_demo
-from krachtwerk.model import Conversation
+from krachtwerk.model import Conversation, DomainNotes
 from krachtwerk.pdf import render_pdf
+from krachtwerk.photo import prepare_photo
 from krachtwerk.preview import page_png
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,11 +98,75 @@ def very_long() -> Conversation:
     return conversation
 
 
+def right_to_left() -> Conversation:
+    conversation = load_demo("noor")
+    conversation.resident.name = "Şükrü / שרה"
+    action = conversation.current.action
+    action.goal = "أريد أن أقضي وقتا ممتعا مع عائلتي بعد المدرسة وأن أتعلم أشياء جديدة"
+    action.what = "Zaterdag met محمد naar de markt"
+    action.when = "يوم السبت 10:00"
+    action.with_whom = "محمد en Fatima"
+    action.done_when = "Ik ben blij met محمد en zijn zus"
+    action.shown_strengths = ["أنا صبورٌ", "Ik ben geduldig (صبور)", "אֲנִי אוֹהֵב לְבַשֵּׁל"]
+    helpers = DomainNotes(helpers="Oma en de buren (השכנים)")
+    conversation.current.strengths.domains = {"vrije_tijd": helpers}
+    conversation.professional.name = "Fatima"
+    conversation.professional.contact = "06-12345678 / مكتب الحي"
+    return conversation
+
+
+def every_script() -> Conversation:
+    conversation = load_demo("noor")
+    conversation.resident.name = "Nguyễn Thị Ánh"
+    action = conversation.current.action
+    action.goal = "Καλημέρα: κάθε μέρα λίγο περισσότερο"
+    action.what = "Łukasz en Şükrü bakken pierogi"
+    action.when = "Понедельник утром"
+    action.with_whom = "ሰላም ትግርኛ"
+    action.done_when = "شكرا جزيلا يا جدتي"
+    action.shown_strengths = ["שרה עוזרת לכולם", "Chúc mừng năm mới", "Zdzisław Żółć Grzegorz"]
+    helpers = DomainNotes(helpers="ኣደይ ሰላም ምስ ዓባየይ")
+    conversation.current.strengths.domains = {"vrije_tijd": helpers}
+    conversation.professional.name = "Алексей"
+    conversation.professional.contact = "Σωκράτης 06 12 34 56 78"
+    return conversation
+
+
+def phone_photo() -> bytes:
+    """A 12 MP scene stored on its side, as a phone does: EXIF orientation 6, GPS in the file."""
+    width, height = 4032, 3024
+    picture = Image.new("RGB", (width, height), (150, 200, 235))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((3000, 300, 3600, 900), fill=(255, 205, 40))
+    draw.polygon(
+        [(0, 2000), (1200, 1500), (2600, 1900), (4032, 1400), (4032, 3024), (0, 3024)],
+        fill=(70, 160, 70),
+    )
+    draw.rectangle((900, 1500, 1900, 2400), fill=(200, 70, 60))
+    draw.polygon([(800, 1500), (1400, 950), (2000, 1500)], fill=(120, 50, 40))
+    draw.rectangle((1300, 1950, 1550, 2400), fill=(90, 60, 40))
+    draw.ellipse((2700, 1700, 3300, 2300), fill=(240, 120, 180))
+    sideways = picture.transpose(Image.Transpose.ROTATE_90)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 22.0, 30.0), 3: "E", 4: (4.0, 53.0, 48.0)})
+    out = io.BytesIO()
+    sideways.save(out, format="JPEG", quality=88, exif=exif)
+    return out.getvalue()
+
+
 def pdf_pictures() -> None:
-    pages = {f"pdf-{name}": load_demo(name) for name in demo_names()}
-    pages |= {"pdf-empty": Conversation(), "pdf-long": very_long()}
-    for name, conversation in pages.items():
-        (ROOT / "docs" / f"{name}.png").write_bytes(page_png(render_pdf(conversation), 800))
+    pages = {f"pdf-{name}": (load_demo(name), None) for name in demo_names()}
+    pages |= {
+        "pdf-empty": (Conversation(), None),
+        "pdf-long": (very_long(), None),
+        "pdf-rtl": (right_to_left(), None),
+        "pdf-scripts": (every_script(), None),
+        "pdf-photo": (load_demo("noor"), prepare_photo(phone_photo())),
+    }
+    for name, (conversation, photo) in pages.items():
+        pdf = render_pdf(conversation, photo)
+        (ROOT / "docs" / f"{name}.png").write_bytes(page_png(pdf, 800))
         print(f"{name}.png")
 
 
