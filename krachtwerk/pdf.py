@@ -5,11 +5,14 @@ It prints nothing from the validation step: that part of the model is never read
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import io
+import itertools
 import logging
 import math
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +21,11 @@ from typing import Any
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
+from fpdf.drawing_primitives import Transform
+from fpdf.enums import Align, TextEmphasis, WrapMode
+from fpdf.fonts import SubsetMap, TTFFont
+from fpdf.line_break import MultiLineBreak
+from fpdf.svg import SVGObject
 from PIL import Image
 
 from krachtwerk import geometry
@@ -35,6 +43,12 @@ FALLBACK_FILES = {
     "notoarabic": {"": "NotoSansArabic-Regular.ttf", "B": "NotoSansArabic-Bold.ttf"},
     "notohebrew": {"": "NotoSansHebrew-Regular.ttf", "B": "NotoSansHebrew-Bold.ttf"},
     "notoethiopic": {"": "NotoSansEthiopic-Regular.ttf", "B": "NotoSansEthiopic-Bold.ttf"},
+}
+# Noto Sans cut down to Latin, made by assets/fonts/make_core.py: only ever subsetted from, when
+# a page's glyphs are all in it (drawing and shaping always use the full font).
+CORE_FILES = {
+    "NotoSans-Regular.ttf": "NotoSansCore-Regular.ttf",
+    "NotoSans-Bold.ttf": "NotoSansCore-Bold.ttf",
 }
 ELLIPSIS = "…"
 # fpdf2 warns about missing glyphs by quoting them: that would put resident text in logs (§9).
@@ -173,7 +187,7 @@ def render_pdf(conversation: Conversation, photo: bytes | None = None) -> bytes:
     _footer(pdf, FOOTER, sheet)
     if pdf.pages_count != 1:
         raise RuntimeError(f"the page overflowed into {pdf.pages_count} pages")
-    return bytes(pdf.output())
+    return _output(pdf)
 
 
 # --- from the model to printable text -------------------------------------------------------
@@ -214,7 +228,7 @@ def _sheet(conversation: Conversation) -> Sheet:
 
 def _strengths_of(meeting: Meeting) -> tuple[str, ...]:
     chosen = meeting.action.shown_strengths or meeting.strengths.qualities
-    return tuple(text for text in (clean(s) for s in chosen) if text)[:3]
+    return tuple(itertools.islice(filter(None, map(clean, chosen)), 3))  # clean no more than needed
 
 
 def _helpers_of(meeting: Meeting) -> str:
@@ -279,13 +293,24 @@ def _font_files() -> list[str]:
 
 
 @functools.cache
-def _printable() -> frozenset[int]:
-    return frozenset().union(*(_cmap(name) for name in _font_files()))
+def _font_index() -> dict[int, int]:
+    """Each code point a font has: the first such font (an index in _font_files). Font data only."""
+    files = list(enumerate(_font_files()))
+    return {code: index for index, name in reversed(files) for code in _cmap(name)}
+
+
+@functools.cache
+def _visible() -> frozenset[int]:
+    """Code points a font has that are meant to print (no control, format, emoji leftovers)."""
+    return frozenset(
+        code
+        for code in _font_index()
+        if not unicodedata.category(chr(code)).startswith("C") and code not in DROPPED
+    )
 
 
 def _font_of(char: str) -> int:
-    code = ord(char)
-    return next((i for i, name in enumerate(_font_files()) if code in _cmap(name)), -1)
+    return _font_index().get(ord(char), -1)
 
 
 def clean(text: str) -> str:
@@ -376,11 +401,8 @@ def _shaping_class(combining: int) -> int:
 
 
 def _drawable(char: str) -> bool:
-    if char.isspace() or char in (ZWJ, ZWNJ):
-        return True
-    if unicodedata.category(char).startswith("C") or ord(char) in DROPPED:
-        return False  # control, format, surrogate, private use, unassigned
-    return ord(char) in _printable()
+    # Not visible: control, format, surrogate, private use, unassigned, or no font has it.
+    return char.isspace() or char in (ZWJ, ZWNJ) or ord(char) in _visible()
 
 
 def _is_letter(char: str) -> bool:
@@ -426,7 +448,7 @@ def _embed_fallbacks(pdf: FPDF, text: str, bold: bool) -> None:
         return
     for family, files in FALLBACK_FILES.items():
         if family + style not in pdf.fonts and missing & _cmap(files[style]):
-            pdf.add_font(family, style, FONT_DIR / files[style])
+            _add_font(pdf, family, style, files[style])
     embedded = [f for f in FALLBACK_FILES if f in pdf.fonts or f + "B" in pdf.fonts]
     pdf.set_fallback_fonts(embedded, exact_match=False)  # the other weight beats no glyph
 
@@ -450,8 +472,11 @@ def _fit(
 ) -> tuple[float, list[str]]:
     """The largest size at which text fits the area; at the smallest size, cut with an ellipsis."""
     candidates = _sizes(*sizes)
+    lines = _try_size(pdf, text, area, candidates[0], bold, leading, max_lines)
+    if lines is not None:  # most texts fit at their largest size: one try
+        return candidates[0], lines
     best: tuple[float, list[str]] | None = None
-    low, high = 0, len(candidates) - 1
+    low, high = 1, len(candidates) - 1
     while low <= high:  # binary search: fewer lines never need a smaller size
         middle = (low + high) // 2
         lines = _try_size(pdf, text, area, candidates[middle], bold, leading, max_lines)
@@ -465,9 +490,32 @@ def _fit(
     room = _room(area, size, leading, max_lines)
     _set_font(pdf, size, bold)
     cut = text[: _capacity(area.w, size) * room]
-    lines = _wrap(pdf, cut, area.w, _line_height(size, leading))[:room]
+    lines = _wrap(pdf, cut, area.w)[:room]
     lines[-1] = _ellipsize(pdf, lines[-1], area.w)
     return size, lines
+
+
+# Fits of catalogue labels (at most a few hundred: languages x modes x addresses x labels). Only
+# catalogue texts go in, never resident text (SPEC §9).
+STATIC_FITS: dict[tuple[Any, ...], tuple[float, tuple[str, ...]]] = {}
+
+
+def _static_fit(
+    pdf: FPDF,
+    text: str,
+    area: Area,
+    sizes: tuple[float, float],
+    bold: bool,
+    leading: float,
+    max_lines: int | None,
+    direction: str,
+) -> tuple[float, list[str]]:
+    key = (text, area, sizes, bold, leading, max_lines, direction)
+    if key not in STATIC_FITS:
+        size, lines = _fit(pdf, text, area, sizes, bold, leading, max_lines)
+        STATIC_FITS[key] = (size, tuple(lines))
+    size, lines = STATIC_FITS[key]
+    return size, list(lines)
 
 
 def _sizes(largest: float, smallest: float) -> list[float]:
@@ -492,7 +540,7 @@ def _try_size(
     if len(text) > _capacity(area.w, size) * room:
         return None  # cannot fit: skip the costly wrapping of a very long text
     _set_font(pdf, size, bold)
-    lines = _wrap(pdf, text, area.w, _line_height(size, leading))
+    lines = _wrap(pdf, text, area.w)
     return lines if len(lines) <= room else None
 
 
@@ -506,11 +554,19 @@ def _capacity(width: float, size: float) -> int:
     return int(width / (0.3 * size * PT)) + 2
 
 
-def _wrap(pdf: FPDF, text: str, width: float, height: float) -> list[str]:
+def _wrap(pdf: FPDF, text: str, width: float) -> list[str]:
+    """The lines ``multi_cell(width, h, text, align="L", dry_run=True, output="LINES")`` gives.
+
+    The same line breaker, without the dry run's drawing of each line: that cost a third of the
+    time (fpdf2 2.8.9 internals; tests/krachtwerk/test_pdf.py compares it with multi_cell).
+    """
     if not text:
         return [""]
-    lines = pdf.multi_cell(width, height, text, dry_run=True, output="LINES", align="L")
-    return [line.strip() for line in lines] or [""]
+    fragments = pdf._preload_bidirectional_text(text.replace("\r", ""), False)
+    margins = [pdf.c_margin, pdf.c_margin]
+    breaker = MultiLineBreak(fragments, width, margins, align=Align.L, wrapmode=WrapMode.WORD)
+    lines = list(iter(breaker.get_line, None))
+    return [line.strip() for line in pdf._join_text_lines(lines)] or [""]
 
 
 def _ellipsize(pdf: FPDF, line: str, width: float) -> str:
@@ -537,11 +593,14 @@ def _text(
     leading: float = 1.25,
     max_lines: int | None = None,
     direction: str | None = None,
+    static: bool = False,
 ) -> float:
     """Draw text fitted into the area from its top; return the height used.
 
     ``direction`` ("ltr", "rtl") is found from the text unless given: a sentence of the page's own
     language that holds a name (the title) stays left to right, however long the name.
+    ``static``: a catalogue text (a label), never resident text (SPEC §9): its fit is kept for
+    the process.
     """
     if not text:
         return 0.0
@@ -552,7 +611,10 @@ def _text(
     # and a line that starts with an Arabic name must not turn a Dutch sentence around.
     direction = direction or _direction(text)
     pdf.set_text_shaping(True, direction=direction)
-    size, lines = _fit(pdf, text, area, sizes, bold, leading, max_lines)
+    if static:
+        size, lines = _static_fit(pdf, text, area, sizes, bold, leading, max_lines, direction)
+    else:
+        size, lines = _fit(pdf, text, area, sizes, bold, leading, max_lines)
     _set_font(pdf, size, bold)  # the search may have left another size set
     height = _line_height(size, leading)
     if direction == "rtl" and align == "L" and len(lines) > 1:
@@ -571,7 +633,15 @@ def _text(
 def _label(pdf: FPDF, area: Area, text: str, max_lines: int = 1) -> float:
     """A block's small bold heading; returns the height it takes with its gap."""
     used = _text(
-        pdf, area, text, LABEL_PT, bold=True, colour=MUTED, max_lines=max_lines, leading=1.2
+        pdf,
+        area,
+        text,
+        LABEL_PT,
+        bold=True,
+        colour=MUTED,
+        max_lines=max_lines,
+        leading=1.2,
+        static=True,
     )
     return used + 1.0
 
@@ -664,7 +734,8 @@ def _goal(pdf: FPDF, area: Area, sheet: Sheet) -> None:
 
 
 def _action(pdf: FPDF, area: Area, sheet: Sheet) -> None:
-    used = _text(pdf, area, sheet.t("pdf.action"), 12.0, bold=True, max_lines=1) + 1.0
+    label = sheet.t("pdf.action")
+    used = _text(pdf, area, label, 12.0, bold=True, max_lines=1, static=True) + 1.0
     rest = area.below(used)
     if sheet.what:
         _text(pdf, rest, sheet.what, ACTION_PT, bold=True, leading=1.15)
@@ -682,7 +753,7 @@ def _done(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     with pdf.local_context(draw_color=INK, fill_color=WHITE, line_width=0.8):
         pdf.rect(area.x, area.y, box, box, style="DF", round_corners=True, corner_radius=2)
     beside = Area(area.x + box + 3.0, area.y + 2.0, area.w - box - 3.0, 10.0)
-    _text(pdf, beside, sheet.t("pdf.done"), (16.0, 10.0), bold=True, max_lines=1)
+    _text(pdf, beside, sheet.t("pdf.done"), (16.0, 10.0), bold=True, max_lines=1, static=True)
     rest = area.below(box + 5.0)
     used = _label(pdf, rest, sheet.t("pdf.done_when"), max_lines=3)
     rest = rest.below(used)
@@ -762,6 +833,7 @@ def _kompas_icons(
             align="C",
             max_lines=1,
             leading=1.1,
+            static=True,
         )
     for axis in axes:
         if axis.id == sheet.focus:
@@ -792,7 +864,32 @@ def _kompas_badges(
 
 def _pictogram(pdf: FPDF, mm: ToMm, scale: float, box: geometry.Box, path: Path) -> None:
     left, top = mm((box.left, box.top))
-    pdf.image(str(path), left, top, box.size * scale, box.size * scale)
+    size = box.size * scale
+    svg = _svg(path)
+    if svg is None:
+        pdf.image(str(path), left, top, size, size)
+        return
+    # What FPDF.image() does with an SVG (fpdf2 2.8.9), without parsing the file again.
+    with PICTOGRAM_LOCK:
+        _, _, group = svg.transform_to_rect_viewport(
+            scale=1, width=size, height=size, ignore_svg_top_attrs=True
+        )
+        group.transform = group.transform @ Transform.translation(left, top)
+        x, y = pdf.x, pdf.y
+        pdf.set_xy(0, 0)
+        pdf.draw_path(group, copy=False)
+        pdf.set_xy(x, y)
+
+
+# A parsed pictogram is shared by every document: placing it sets its transform.
+PICTOGRAM_LOCK = threading.Lock()
+
+
+@functools.cache
+def _svg(path: Path) -> SVGObject | None:
+    """A pictogram parsed once; None when it has gradients (drawing changes those in place)."""
+    svg = SVGObject(path.read_bytes())
+    return None if svg.gradient_definitions or not svg.viewbox else svg
 
 
 def _kompas_caption(pdf: FPDF, area: Area, sheet: Sheet) -> None:
@@ -804,7 +901,9 @@ def _kompas_caption(pdf: FPDF, area: Area, sheet: Sheet) -> None:
         rest = rest.below(used, 0.5)
     if sheet.scores:
         scale = sheet.t("pdf.scale")
-        used = _text(pdf, rest, scale, (SMALL_PT, 7.0), colour=MUTED, align="C", max_lines=1)
+        used = _text(
+            pdf, rest, scale, (SMALL_PT, 7.0), colour=MUTED, align="C", max_lines=1, static=True
+        )
         rest = rest.below(used, 0.5)
     if sheet.previous_scores:
         _legend(pdf, rest, sheet)
@@ -883,7 +982,8 @@ def _photo(pdf: FPDF, area: Area, sheet: Sheet, photo: bytes | None) -> None:
         pdf.rect(area.x, area.y, area.w, area.h, round_corners=True, corner_radius=3)
         pdf.set_dash_pattern()
     middle = Area(area.x + 4.0, area.y + area.h / 2 - 3.5, area.w - 8.0, 7.0)
-    _text(pdf, middle, sheet.t("pdf.photo"), (12.0, MIN_PT), colour=MUTED, align="C", max_lines=1)
+    label = sheet.t("pdf.photo")
+    _text(pdf, middle, label, (12.0, MIN_PT), colour=MUTED, align="C", max_lines=1, static=True)
 
 
 def _appointment(pdf: FPDF, area: Area, sheet: Sheet) -> None:
@@ -909,8 +1009,9 @@ def _appointment(pdf: FPDF, area: Area, sheet: Sheet) -> None:
 
 def _footer(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     left, right = area.columns(0.4, 0.6)
-    _text(pdf, left, sheet.t("pdf.footer"), SMALL_PT, colour=MUTED, max_lines=1)
-    _text(pdf, right, sheet.t("pdf.hang_up"), SMALL_PT, colour=MUTED, align="R", max_lines=1)
+    footer, hang_up = sheet.t("pdf.footer"), sheet.t("pdf.hang_up")
+    _text(pdf, left, footer, SMALL_PT, colour=MUTED, max_lines=1, static=True)
+    _text(pdf, right, hang_up, SMALL_PT, colour=MUTED, align="R", max_lines=1, static=True)
 
 
 # --- the document -------------------------------------------------------------------------------
@@ -922,7 +1023,7 @@ def _document(sheet: Sheet, language: str) -> FPDF:
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.c_margin = 0
     for style, filename in FONT_FILES.items():
-        pdf.add_font(FONT, style, FONT_DIR / filename)
+        _add_font(pdf, FONT, style, filename)
     pdf.set_text_shaping(True)
     pdf.alias_nb_pages(None)  # else a "{nb}" someone typed would print as the page count
     # Metadata: what the page is and its language; never the resident's name.
@@ -931,3 +1032,85 @@ def _document(sheet: Sheet, language: str) -> FPDF:
     pdf.set_creator("Krachtkompas")
     pdf.add_page()
     return pdf
+
+
+# --- fonts: parsed once per process, subset per document ---------------------------------------
+# fpdf2's add_font parses a whole font for every document (Noto Sans: 3,317 glyphs, ~10 ms each).
+# A parsed font is static data: one is kept per process, and each document gets a copy with its
+# own subset, widths and descriptor. This uses fpdf2 internals (TTFFont, SubsetMap): fpdf2 is
+# pinned in requirements.txt, and tests/krachtwerk/test_pdf.py checks pages and subsets.
+
+# Layout tables fpdf2 leaves out of every embedded font; fontTools still reads them to subset.
+DROPPED_LAYOUT = ("GDEF", "GPOS", "GSUB")
+
+
+def _add_font(pdf: FPDF, family: str, style: str, filename: str) -> None:
+    """``pdf.add_font(family, style, FONT_DIR / filename)``, without parsing the font again."""
+    parsed = _parsed_font(filename)
+    font = copy.copy(parsed)  # shares the read-only parts: cmap, glyph ids, glyph names
+    font.i = len(pdf.fonts) + 1
+    font.fontkey = family + style
+    font.emphasis = TextEmphasis.coerce(style)
+    font.cw = copy.copy(parsed.cw)  # a defaultdict: looking up a character it lacks adds it
+    font.desc = copy.copy(parsed.desc)  # output() names and numbers it
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font.subset = SubsetMap(font)
+    font._hbfont = None  # HarfBuzz gets its own font object per document (sessions run in threads)
+    pdf.fonts[font.fontkey] = font
+
+
+@functools.cache
+def _parsed_font(filename: str) -> TTFFont:
+    """The font as fpdf2's add_font parses it; copies share its cmap, widths and glyph names."""
+    font = TTFFont(FPDF(), FONT_DIR / filename, fontkey=filename, style="")
+    font.ttfont["hmtx"]  # read now: drawing reads glyph names and widths from it, never writes
+    font.ttfont.getGlyphOrder()
+    return font
+
+
+def _output(pdf: FPDF) -> bytes:
+    """The PDF; subsetting changes a font in place, so each document subsets its own copy.
+
+    Glyphs are embedded as the font file has them (recalcBBoxes=False): fpdf2's default decodes
+    and re-encodes each glyph to recompute bounds the font already holds (a quarter of output()).
+    """
+    for font in pdf.fonts.values():
+        if isinstance(font, TTFFont):
+            source = io.BytesIO(_subsetting_source(font))
+            font.ttfont = TTFont(source, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+    return bytes(pdf.output())
+
+
+def _subsetting_source(font: TTFFont) -> bytes:
+    """The file to subset: the Latin core when it has every glyph used, else the whole font.
+
+    fontTools parses the whole font it subsets: the Latin core (999 glyphs) parses ~3x faster
+    than Noto Sans (3,317), and the subset it gives is the same, byte for byte.
+    """
+    core = CORE_FILES.get(font.ttffile.name)
+    if core and set(font.subset.get_all_glyph_names()) <= _glyph_names(core):
+        return _font_bytes(core)
+    return _without_layout(font.ttffile.name)
+
+
+@functools.cache
+def _glyph_names(filename: str) -> frozenset[str]:
+    return frozenset(TTFont(FONT_DIR / filename, lazy=True).getGlyphOrder())
+
+
+@functools.cache
+def _font_bytes(filename: str) -> bytes:
+    return (FONT_DIR / filename).read_bytes()
+
+
+@functools.cache
+def _without_layout(filename: str) -> bytes:
+    """A font file without the layout tables fpdf2 drops (fontTools would still read them)."""
+    font = TTFont(FONT_DIR / filename, recalcTimestamp=False, recalcBBoxes=False)
+    for tag in DROPPED_LAYOUT:
+        if tag in font:
+            del font[tag]
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

@@ -1,12 +1,16 @@
 import datetime as dt
 import io
+import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
+from krachtwerk import pdf as page
 from krachtwerk.content import catalogue
 from krachtwerk.model import (
     Action,
@@ -337,3 +341,167 @@ def test_any_text_gives_one_page(name: str, what: str, when: str, quality: str) 
     conversation.current.action.shown_strengths = [quality]
 
     assert len(_read(render_pdf(conversation))[0].pages) == 1
+
+
+# --- the speed-ups: the same page, and nothing kept from one document for the next -------------
+
+
+def _normalised(data: bytes) -> bytes:
+    """The PDF without what differs on every run: its creation date and file /ID."""
+    data = re.sub(rb"/CreationDate \(D:[^)]*\)", b"", data)
+    return re.sub(rb"/ID \[<[0-9A-Fa-f]+><[0-9A-Fa-f]+>\]", b"", data)
+
+
+def _subsets(data: bytes) -> dict[str, set[int]]:
+    """Each embedded font by name ("NotoSansBold"): the characters its subset can draw."""
+    fonts = PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"]
+    found = {}
+    for key in fonts:
+        font = fonts[key].get_object()
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+        subset = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+        found[str(font["/BaseFont"]).split("+")[-1]] = set(subset.getBestCmap())
+    return found
+
+
+def _with_arabic_name() -> Conversation:
+    conversation = _noor()
+    conversation.resident.name = "Zoë محمد"
+    return conversation
+
+
+@pytest.mark.parametrize("make", [_noor, _with_arabic_name, Conversation])
+def test_a_second_render_is_the_same_as_the_first(make) -> None:
+    page.STATIC_FITS.clear()  # the first render fits the labels, the second finds them kept
+
+    first, second = render_pdf(make()), render_pdf(make())
+
+    assert _normalised(first) == _normalised(second)
+
+
+def _action_page(conversation: Conversation) -> tuple[page.FPDF, page.Sheet]:
+    sheet = page._sheet(conversation)
+    return page._document(sheet, conversation.language), sheet
+
+
+def test_documents_made_at_the_same_time_keep_their_own_glyphs() -> None:
+    a, b = _noor(), _noor()
+    a.current.action.what = "Quiz met ÆØ"
+    b.current.action.what = "Jazz met ÞÐ"
+    alone = {}
+    for name, conversation in (("a", a), ("b", b)):
+        pdf, sheet = _action_page(conversation)
+        page._action_panel(pdf, page.ACTION_PANEL, sheet)
+        alone[name] = page._output(pdf)
+
+    # Both documents open at once: draw in one, then the other, finish them in reverse order.
+    pdf_a, sheet_a = _action_page(a)
+    pdf_b, sheet_b = _action_page(b)
+    page._action_panel(pdf_a, page.ACTION_PANEL, sheet_a)
+    page._action_panel(pdf_b, page.ACTION_PANEL, sheet_b)
+    data_b, data_a = page._output(pdf_b), page._output(pdf_a)
+
+    assert _normalised(data_a) == _normalised(alone["a"])
+    assert _normalised(data_b) == _normalised(alone["b"])
+    bold_a, bold_b = _subsets(data_a)["NotoSansBold"], _subsets(data_b)["NotoSansBold"]
+    assert {ord("Æ"), ord("Q")} <= bold_a - bold_b
+    assert {ord("Þ"), ord("J")} <= bold_b - bold_a
+    assert "Quiz" not in _one_page_text(data_b)
+    assert "Jazz" not in _one_page_text(data_a)
+
+
+def test_pages_made_in_parallel_threads_are_the_pages_made_one_by_one() -> None:
+    # Streamlit serves each session in its own thread; fonts and pictograms are shared.
+    makes = [_noor, _with_arabic_name, Conversation] * 4
+    alone = [_normalised(render_pdf(make())) for make in makes]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda make: _normalised(render_pdf(make())), makes))
+
+    assert together == alone
+
+
+def test_no_resident_text_stays_behind_in_the_shared_fonts_or_label_fits() -> None:
+    conversation = _with_arabic_name()
+    conversation.current.action.what = "Geheimzinnig plan met Ŧ"
+
+    render_pdf(conversation)
+
+    assert not any("Geheimzinnig" in key[0] or "Zoë" in key[0] for key in page.STATIC_FITS)
+    for filename in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf"):
+        shared = page._parsed_font(filename)
+        assert set(shared.cw) == set(shared.cmap)  # no lookups of characters it lacks added
+        assert not shared.missing_glyphs
+        assert len(shared.subset) <= 2  # only what fpdf2 reserves: .notdef and space
+
+
+def test_the_latin_core_gives_the_same_embedded_fonts_as_noto_sans(monkeypatch) -> None:
+    conversation = _noor()
+    action = conversation.current.action
+    action.what = "".join(map(chr, range(0x21, 0x7F))) + "".join(map(chr, range(0xC0, 0x100)))
+    action.goal = "".join(map(chr, range(0x100, 0x150)))
+    action.when = "€ \u201cquote\u201d \u2018x\u2019 \u2013 \u2014 … • ™ № \ufb01"  # ﬁ: a ligature
+    action.shown_strengths = ["".join(map(chr, range(0x150, 0x1A0))), "ǅ Ș ț ȳ ɏ", "fijn"]
+    read: list[str] = []
+    font_bytes = page._font_bytes
+    monkeypatch.setattr(page, "_font_bytes", lambda name: read.append(name) or font_bytes(name))
+
+    with_core = render_pdf(conversation)
+    assert set(read) == set(page.CORE_FILES.values())  # every glyph is in the core
+    monkeypatch.setattr(page, "CORE_FILES", {})
+    without = render_pdf(conversation)
+
+    assert _normalised(with_core) == _normalised(without)
+
+
+@pytest.mark.parametrize("weight", ["Regular", "Bold"])
+def test_the_latin_core_draws_each_glyph_as_noto_sans_does(weight: str) -> None:
+    full = TTFont(page.FONT_DIR / f"NotoSans-{weight}.ttf")
+    core = TTFont(page.FONT_DIR / page.CORE_FILES[f"NotoSans-{weight}.ttf"])
+    names = core.getGlyphOrder()
+
+    def drawn(font: TTFont, name: str) -> tuple:
+        glyph = font["glyf"][name]
+        if glyph.numberOfContours == 0:
+            return ()
+        coordinates, ends, flags = glyph.getCoordinates(font["glyf"])
+        program = glyph.program.getBytecode() if hasattr(glyph, "program") else b""
+        return list(coordinates), list(ends), bytes(flags), program
+
+    assert [name for name in full.getGlyphOrder() if name in set(names)] == names
+    assert core.getBestCmap() == {u: g for u, g in full.getBestCmap().items() if g in set(names)}
+    for name in names:
+        assert drawn(core, name) == drawn(full, name), name
+        assert core["hmtx"][name] == full["hmtx"][name], name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zaterdag ga ik met oma naar de markt en daarna bakken we samen een cake.",
+        "W" * 80,
+        "Zaterdag met محمد naar de markt",
+        "سأذهب يوم السبت مع جدتي إلى السوق ثم نخبز معا كعكة كبيرة.",
+        "שלום עולם: ik heb 2 appels gekocht",
+        "ብቀዳም ምስ ዓባየይ ናብ ዕዳጋ ክኸይድ እየ፣ ድሕሪኡ ኬክ ክንሰርሕ ኢና።",
+        "Nguyễn sẽ đi chợ với bà vào thứ Bảy",
+        "Ο Σωκράτης και Алексей πάνε στην αγορά",  # noqa: RUF001
+    ],
+)
+@pytest.mark.parametrize("bold", [False, True])
+def test_wrapping_gives_the_lines_multi_cell_gives(text: str, bold: bool) -> None:
+    pdf, _ = _action_page(Conversation())
+    page._embed_fallbacks(pdf, text, bold)
+    pdf.set_text_shaping(True, direction=page._direction(text))
+    page._set_font(pdf, 11.0, bold)
+
+    for width in (12.0, 30.0, 75.0, 180.0):
+        lines = pdf.multi_cell(width, 5.0, text, dry_run=True, output="LINES", align="L")
+        assert page._wrap(pdf, text, width) == ([line.strip() for line in lines] or [""])
+
+
+def test_pictograms_are_drawn_as_fpdf2_draws_an_svg_file(monkeypatch) -> None:
+    parsed_once = render_pdf(_noor())
+    monkeypatch.setattr(page, "_svg", lambda path: None)  # every pictogram through FPDF.image
+
+    assert _normalised(render_pdf(_noor())) == _normalised(parsed_once)
