@@ -168,6 +168,10 @@ def pdf_pictures() -> None:
         pdf = render_pdf(conversation, photo)
         (ROOT / "docs" / f"{name}.png").write_bytes(page_png(pdf, 800))
         print(f"{name}.png")
+    # As a black-and-white printer prints it: colour must never be the only carrier of meaning.
+    colour = Image.open(io.BytesIO(page_png(render_pdf(load_demo("wim")), 800)))
+    colour.convert("L").save(ROOT / "docs" / "pdf-wim-grey.png")
+    print("pdf-wim-grey.png")
 
 
 def main() -> None:
