@@ -2,7 +2,6 @@
 
 import io
 import struct
-import time
 import zlib
 from collections.abc import Callable
 
@@ -198,14 +197,9 @@ def test_a_nonsense_orientation_is_ignored() -> None:
 # a phone photo: fast, small, clean
 
 
-def test_a_12_megapixel_phone_photo_is_prepared_quickly(phone_photo: bytes) -> None:
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        out = prepare_photo(phone_photo)
-        timings.append(time.perf_counter() - start)
+def test_a_12_megapixel_phone_photo_is_turned_and_scaled_for_print(phone_photo: bytes) -> None:
+    out = prepare_photo(phone_photo)  # its speed is measured in bench/pdf.py, not here
 
-    assert min(timings) < 0.4, timings
     assert _open(out).size == (MAX_SIDE * 3 // 4, MAX_SIDE)  # turned upright, long side MAX_SIDE
 
 
@@ -434,18 +428,13 @@ BOMBS = {
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 @pytest.mark.parametrize("bomb", sorted(BOMBS))
-def test_a_decompression_bomb_is_refused_quickly_without_its_pixels(
+def test_a_decompression_bomb_is_refused_without_its_pixels(
     bomb: str, allocations: list[tuple[int, int]]
 ) -> None:
     data = BOMBS[bomb]()
     assert len(data) < 2000
 
-    start = time.perf_counter()
-    reason = _refused(data)
-    seconds = time.perf_counter() - start
-
-    assert reason == "too_big"
-    assert seconds < 0.2
+    assert _refused(data) == "too_big"
     assert all(w * h <= 1_000_000 for w, h in allocations), allocations
 
 
@@ -454,9 +443,7 @@ def test_a_text_bomb_inside_a_png_is_refused() -> None:
     data = _saved(Image.new("RGB", (8, 8), RED), "PNG")
     bomb = data[:33] + _chunk(b"zTXt", b"Comment\x00\x00" + text) + data[33:]
 
-    start = time.perf_counter()
     assert _refused(bomb) in {"too_big", "corrupt"}
-    assert time.perf_counter() - start < 1.0
 
 
 # whatever the bytes: a JPEG or a PhotoError, never another exception
