@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from krachtwerk.content import Texts, catalogue, structure
+from krachtwerk.content import Texts, axis_label, catalogue, structure
 from krachtwerk.model import FORMAT, VERSION, Conversation, Language
 
 MAX_FILE_BYTES = 1_000_000
@@ -227,18 +227,13 @@ def _place(location: Location, t: Texts) -> str:
 def _word(part: str, parent: str | int | None, t: Texts) -> str:
     if parent in ("scores", "domains"):
         try:
-            return t(_axis_label_key(part))
+            return axis_label(t, part)
         except KeyError:
             pass
     try:
         return t(f"file.places.{part}")
     except KeyError:
         return part if len(part) <= MAX_SHOWN_KEY else part[: MAX_SHOWN_KEY - 1] + "…"
-
-
-def _axis_label_key(axis: str) -> str:
-    kind = "quadrants" if axis in {q.id for q in structure().quadrants} else "domains"
-    return f"{kind}.{axis}.label"
 
 
 def _plain_details(details: Sequence[Detail]) -> str:

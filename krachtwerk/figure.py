@@ -12,7 +12,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from krachtwerk import geometry
-from krachtwerk.content import Texts, structure
+from krachtwerk.content import Texts, axis_label, structure
 from krachtwerk.geometry import Box, Point
 from krachtwerk.model import Kompas, Mode
 
@@ -47,11 +47,6 @@ def _image(path: Path, box: Box) -> dict:
         yanchor="middle",
         layer="above",
     )
-
-
-def axis_label(t: Texts, axis_id: str) -> str:
-    kind = "quadrants" if axis_id in {q.id for q in structure().quadrants} else "domains"
-    return t(f"{kind}.{axis_id}.label")
 
 
 def alt_text(t: Texts, mode: Mode, kompas: Kompas) -> str:

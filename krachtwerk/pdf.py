@@ -29,7 +29,7 @@ from fpdf.svg import SVGObject
 from PIL import Image
 
 from krachtwerk import geometry
-from krachtwerk.content import catalogue, structure
+from krachtwerk.content import axis_label, catalogue, structure
 from krachtwerk.content.catalogue import Texts
 from krachtwerk.model import Conversation, Meeting, Mode
 from krachtwerk.photo import prepare_photo
@@ -250,12 +250,10 @@ def _previous_scores(previous: Meeting | None, axis_ids: set[str]) -> dict[str, 
 
 
 def _axis_label(t: Texts, axis_id: str) -> str:
-    shape = structure()
-    if axis_id in {d.id for d in shape.domains}:
-        return t(f"domains.{axis_id}.label")
-    if axis_id in {q.id for q in shape.quadrants}:
-        return t(f"quadrants.{axis_id}.label")
-    return ""
+    try:
+        return axis_label(t, axis_id)
+    except KeyError:
+        return ""
 
 
 def _accent(focus: str | None) -> str:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from krachtwerk.figure import axis_label
+from krachtwerk.content import axis_label
 from krachtwerk.ui import fields
 from krachtwerk.ui.actie import action_fields, concreteness, example_actions, photo, shown_strengths
 from krachtwerk.ui.layout import require_frame, step_header

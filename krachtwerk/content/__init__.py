@@ -7,6 +7,7 @@ from krachtwerk.content.catalogue import (
     Feeling,
     Quadrant,
     Texts,
+    axis_label,
     catalogue,
     structure,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "Feeling",
     "Quadrant",
     "Texts",
+    "axis_label",
     "catalogue",
     "structure",
 ]

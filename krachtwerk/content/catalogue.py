@@ -75,6 +75,14 @@ class Structure:
     def all_axis_ids(self) -> frozenset[str]:
         return frozenset(q.id for q in self.quadrants) | frozenset(d.id for d in self.domains)
 
+    def axis_kind(self, axis_id: str) -> str:
+        """The catalogue table an axis's texts live in: a quadrant's or a domain's."""
+        if any(q.id == axis_id for q in self.quadrants):
+            return "quadrants"
+        if any(d.id == axis_id for d in self.domains):
+            return "domains"
+        raise KeyError(axis_id)
+
     def pictogram(self, axis_id: str) -> Path:
         for item in (*self.quadrants, *self.domains):
             if item.id == axis_id:
@@ -172,6 +180,11 @@ def _check_value(key: str, value: Any) -> None:
                 resolve(value, mode, address)
             except KeyError as error:
                 raise CatalogueError(f"{key}: {error.args[0]}") from error
+
+
+def axis_label(t: Texts, axis_id: str) -> str:
+    """The name of a kompas axis (a domain, or a quadrant in mode eenvoudig)."""
+    return t(f"{structure().axis_kind(axis_id)}.{axis_id}.label")
 
 
 @functools.cache

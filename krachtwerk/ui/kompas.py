@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from krachtwerk import geometry
-from krachtwerk.content import structure
-from krachtwerk.figure import alt_text, axis_label, kompas_figure
+from krachtwerk.content import axis_label, structure
+from krachtwerk.figure import alt_text, kompas_figure
 from krachtwerk.model import Conversation, Kompas
 from krachtwerk.ui import fields
 from krachtwerk.ui.state import seed, set_widget, texts, widget_key
@@ -70,9 +70,9 @@ def scores(conversation: Conversation) -> None:
     for axis in geometry.axes(conversation.mode):
         icon, slider = st.columns([1, 6], vertical_alignment="center")
         icon.image(str(structure().pictogram(axis.id)), width=40)
-        kind = "quadrants" if conversation.mode == "eenvoudig" else "domains"
+        question = t(f"{structure().axis_kind(axis.id)}.{axis.id}.scale_question")
         slider.select_slider(
-            f"**{axis_label(t, axis.id)}** · {t(f'{kind}.{axis.id}.scale_question')}",
+            f"**{axis_label(t, axis.id)}** · {question}",
             SCALE,
             key=seed(f"score.{axis.id}", kompas.scores.get(axis.id, NOT_SCORED)),
             format_func=lambda v: t("kompas.not_scored") if v == NOT_SCORED else str(v),
