@@ -6,7 +6,7 @@ import hashlib
 
 import streamlit as st
 
-from krachtwerk.conversation_file import conversation_filename, write_conversation
+from krachtwerk.conversation_file import conversation_filename
 from krachtwerk.model import Conversation
 from krachtwerk.pdf import pdf_filename, render_pdf
 from krachtwerk.preview import page_png
@@ -15,13 +15,13 @@ from krachtwerk.ui.state import PHOTO_KEY, texts, wipe
 RENDERED_KEY = "kk.rendered"
 
 
-def rendered_page(conversation: Conversation) -> tuple[bytes, bytes]:
-    """The PDF and its preview, made again only when the conversation or photo changed.
+def rendered_page(conversation: Conversation, saved: bytes) -> tuple[bytes, bytes]:
+    """The PDF and its preview, made again only when the saved conversation or photo changed.
 
     Kept in this session's state, never in a shared cache: it holds the resident's words (SPEC §9).
     """
     photo = st.session_state.get(PHOTO_KEY)
-    fingerprint = hashlib.sha256(write_conversation(conversation) + (photo or b"")).hexdigest()
+    fingerprint = hashlib.sha256(saved + (photo or b"")).hexdigest()
     cached = st.session_state.get(RENDERED_KEY)
     if cached is None or cached[0] != fingerprint:
         pdf = render_pdf(conversation, photo)
@@ -30,7 +30,7 @@ def rendered_page(conversation: Conversation) -> tuple[bytes, bytes]:
     return cached[1], cached[2]
 
 
-def downloads(conversation: Conversation, pdf: bytes) -> None:
+def downloads(conversation: Conversation, pdf: bytes, saved: bytes) -> None:
     t = texts()
     st.download_button(
         t("afronden.download_pdf"),
@@ -46,7 +46,7 @@ def downloads(conversation: Conversation, pdf: bytes) -> None:
     st.caption(t("afronden.download_pdf_help"))
     st.download_button(
         t("afronden.download_file"),
-        data=write_conversation(conversation),
+        data=saved,
         file_name=conversation_filename(conversation),
         mime="application/json",
         icon=":material/save:",
