@@ -46,24 +46,19 @@ def test_placeholders_match_across_languages(mode: str, address: str) -> None:
             assert placeholders(texts[0]) == placeholders(en[key][0]), key
 
 
-@pytest.mark.parametrize("mode", MODES)
-def test_u_is_never_addressed_as_je(mode: str) -> None:
-    wrong = {
-        key: text
-        for key, texts in resolved_texts("nl", mode, "u").items()
-        for text in texts
-        if JE_WORDS.search(text) and not key.startswith("tips.") and key not in ABOUT_ADDRESS
-    }
-    assert not wrong
+# For each form of address, the words of the other form.
+OTHER_FORM = {"u": JE_WORDS, "je": U_WORDS}
 
 
-@pytest.mark.parametrize("mode", MODES)
-def test_je_is_never_addressed_as_u(mode: str) -> None:
+@pytest.mark.parametrize(("mode", "address"), COMBOS)
+def test_no_text_uses_the_other_form_of_address(mode: str, address: str) -> None:
     wrong = {
         key: text
-        for key, texts in resolved_texts("nl", mode, "je").items()
+        for key, texts in resolved_texts("nl", mode, address).items()
         for text in texts
-        if U_WORDS.search(text) and not key.startswith("tips.") and key not in ABOUT_ADDRESS
+        if OTHER_FORM[address].search(text)
+        and not key.startswith("tips.")
+        and key not in ABOUT_ADDRESS
     }
     assert not wrong
 
