@@ -72,7 +72,8 @@ def scores(conversation: Conversation) -> None:
         icon.image(str(structure().pictogram(axis.id)), width=40)
         question = t(f"{structure().axis_kind(axis.id)}.{axis.id}.scale_question")
         slider.select_slider(
-            f"**{axis_label(t, axis.id)}** · {question}",
+            # Plain text: the label is also the slider's accessible name, read aloud as written.
+            f"{axis_label(t, axis.id)} · {question}",
             SCALE,
             key=seed(f"score.{axis.id}", kompas.scores.get(axis.id, NOT_SCORED)),
             format_func=lambda v: t("kompas.not_scored") if v == NOT_SCORED else str(v),

@@ -1,0 +1,375 @@
+"""Driving Krachtkompas in a real browser as a person does: by label, role and visible text.
+
+Labels come from the content catalogue, so the tests read the same words the resident reads.
+Waiting follows Streamlit's own e2e habit: on the app's script state, never on the clock.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+from pypdf import PdfReader
+
+from krachtwerk.content import Texts, catalogue, structure
+from krachtwerk.demos import load_demo
+from krachtwerk.model import Conversation
+from krachtwerk.ui.layout import STEPS
+
+ROOT = Path(__file__).resolve().parents[2]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
+TIMEOUT_MS = 30_000
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # the machine's network is closed: without these Chromium keeps calling home and fails
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Counts what the server sends. A quick rerun can start and finish within one React render, so the
+# script-state attribute alone may never flip; a message from the server always arrives.
+COUNT_MESSAGES = """
+window.__kkMessages = 0;
+window.__kkLastMessage = 0;
+const NativeWebSocket = window.WebSocket;
+window.WebSocket = class extends NativeWebSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', () => {
+      window.__kkMessages += 1;
+      window.__kkLastMessage = performance.now();
+    });
+  }
+};
+"""
+QUIET_MS = 150  # the server has answered and then said nothing for this long: the run is over
+SCRIPT_STATE = "document.querySelector('[data-testid=stApp]')?.dataset.testScriptState"
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """One `streamlit run app.py` on a free port; its output goes to a file the tests can read."""
+
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start_server(log: Path) -> Server:
+    port = free_port()
+    handle = log.open("w", encoding="utf-8")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
+    handle.close()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.read() == b"ok":
+                    return Server(url, process, log)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"streamlit did not answer /_stcore/health in 60 s: {log.read_text()}")
+
+
+@dataclass
+class App:
+    """One person's tab on the app."""
+
+    page: Page
+    url: str
+    language: str = "nl"
+    mode: str = "volwassene"
+    address: str = "je"
+    shots: list[Path] = field(default_factory=list)
+
+    # --- words -------------------------------------------------------------------------------
+
+    @property
+    def t(self) -> Texts:
+        return catalogue(self.language).texts(self.mode, self.address)
+
+    def step_link(self, step: str) -> str:
+        return f"{STEPS.index(step) + 1} {self.t(f'steps.{step}.name')}"
+
+    def axis_label(self, axis_id: str) -> str:
+        return self.t(f"{structure().axis_kind(axis_id)}.{axis_id}.label")
+
+    # --- waiting -----------------------------------------------------------------------------
+
+    def settle(self) -> None:
+        self.page.wait_for_selector(CONNECTED, state="attached", timeout=TIMEOUT_MS)
+        self.page.wait_for_selector(IDLE, state="attached", timeout=TIMEOUT_MS)
+
+    def messages(self) -> int:
+        return self.page.evaluate("() => window.__kkMessages || 0")
+
+    @contextmanager
+    def rerun(self) -> Iterator[None]:
+        """Wrap an action that makes the app run again; returns when that run has finished."""
+        before = self.messages()
+        yield
+        self.page.wait_for_function(
+            f"""() => window.__kkMessages > {before}
+                 && {SCRIPT_STATE} === 'notRunning'
+                 && performance.now() - window.__kkLastMessage > {QUIET_MS}""",
+            timeout=TIMEOUT_MS,
+        )
+        self.settle()
+
+    # --- going places ------------------------------------------------------------------------
+
+    def open(self, path: str = "") -> App:
+        self.page.add_init_script(COUNT_MESSAGES)
+        self.page.goto(f"{self.url}/{path}")
+        self.settle()
+        expect(self.page.get_by_role("heading", level=1)).to_be_visible(timeout=TIMEOUT_MS)
+        return self
+
+    def go(self, step: str) -> None:
+        with self.rerun():
+            self.page.get_by_role("link", name=self.step_link(step), exact=True).click()
+        self.expect_step(step)
+
+    def next(self) -> None:
+        with self.rerun():
+            self.page.get_by_role("button", name=self.t("nav.next")).click()
+
+    def previous(self) -> None:
+        with self.rerun():
+            self.page.get_by_role("button", name=self.t("nav.previous")).click()
+
+    def expect_step(self, step: str) -> None:
+        progress = self.t("steps.progress", number=STEPS.index(step) + 1, total=len(STEPS))
+        expect(self.page.get_by_text(progress, exact=True)).to_be_visible()
+        expect(self.page.get_by_role("heading", level=1)).to_have_text(
+            self.t(f"steps.{step}.title")
+        )
+
+    def load_demo(self, name: str) -> None:
+        with self.rerun():
+            self.page.get_by_role("button", name=self.t(f"demos.{name}.title")).first.click()
+        self.follow(load_demo(name))
+
+    def follow(self, conversation: Conversation) -> None:
+        """From now on, read the screen in this conversation's language, mode and address."""
+        self.language = conversation.language
+        self.mode = conversation.mode
+        self.address = conversation.resident.address
+
+    # --- fields ------------------------------------------------------------------------------
+
+    def box(self, label: str) -> Locator:
+        """A text input or text area by its label."""
+        return self.page.get_by_role("textbox", name=label, exact=True)
+
+    def fill(self, label: str, text: str) -> None:
+        """Type into a field and leave it (Tab), as a person does; Streamlit commits on blur."""
+        box = self.box(label)
+        box.scroll_into_view_if_needed()
+        if box.input_value() == text:
+            return
+        with self.rerun():
+            box.fill(text)
+            box.press("Tab")
+
+    def value(self, label: str) -> str:
+        return self.box(label).input_value()
+
+    def choose(self, option: str) -> None:
+        """A radio option by its visible text."""
+        radio = self.page.get_by_role("radio", name=option, exact=True)
+        if radio.is_checked():
+            return
+        with self.rerun():
+            radio.locator("xpath=ancestor::label[1]").click()
+
+    def chip(self, text: str) -> Locator:
+        return self.page.get_by_role("button", name=text, exact=True)
+
+    def toggle_chip(self, text: str) -> None:
+        with self.rerun():
+            self.chip(text).click()
+
+    def chosen_chips(self, label: str) -> list[str]:
+        """The pressed pills of the group with this label."""
+        group = self.page.get_by_role("toolbar", name=label, exact=True)
+        pressed = group.get_by_role("button", pressed=True)
+        # the label without its emoji, which is hidden from screen readers too
+        words = pressed.locator("[data-testid='stMarkdownContainer']")
+        return [word.strip() for word in words.all_inner_texts()]
+
+    def tick(self, label: str) -> None:
+        box = self.page.get_by_role("checkbox", name=label, exact=True)
+        with self.rerun():
+            box.locator("xpath=ancestor::label[1]").click()
+
+    def slider(self, axis_id: str) -> Locator:
+        question = self.t(f"{structure().axis_kind(axis_id)}.{axis_id}.scale_question")
+        return self.page.get_by_role("slider", name=f"{self.axis_label(axis_id)} · {question}")
+
+    def score(self, axis_id: str, value: int | None) -> None:
+        """With the keyboard: Home is "nog niet", each arrow one step up."""
+        slider = self.slider(axis_id)
+        slider.scroll_into_view_if_needed()
+        with self.rerun():
+            slider.focus()
+            slider.press("Home")
+            for _ in range(0 if value is None else value + 1):
+                slider.press("ArrowRight")
+            slider.blur()
+
+    def shown_score(self, axis_id: str) -> str:
+        return self.slider(axis_id).get_attribute("aria-valuetext") or ""
+
+    def pick_option(self, label: str, option: str) -> None:
+        """A selectbox or multiselect: open it by its label, click the option."""
+        box = self.page.get_by_role("combobox", name=label, exact=True)
+        box.scroll_into_view_if_needed()
+        with self.rerun():
+            box.click()
+            self.page.get_by_role("option", name=option, exact=True).click()
+        self.page.keyboard.press("Escape")
+
+    def combobox_shows(self, label: str) -> str:
+        """What a closed selectbox or multiselect shows: its text and its chosen tags."""
+        box = self.page.get_by_role("combobox", name=label, exact=True)
+        tags = box.locator("xpath=ancestor::*[@role='group'][1]")
+        return f"{box.input_value()}\n{tags.inner_text()}"
+
+    def click_kompas_axis(self, axis_id: str, mode: str | None = None) -> None:
+        """Click the pictogram handle of an axis on the plotly chart, as a finger would."""
+        axis_ids = structure().axis_ids(mode or self.mode)
+        chart = self.page.locator(".js-plotly-plot").first
+        chart.scroll_into_view_if_needed()
+        handles = chart.locator(".scatterlayer .trace").last.locator(".point")
+        expect(handles).to_have_count(len(axis_ids))
+        with self.rerun():
+            handles.nth(axis_ids.index(axis_id)).click(force=True)
+
+    # --- files -------------------------------------------------------------------------------
+
+    def upload(self, data: bytes, name: str, mime: str) -> None:
+        """Through the page's one file uploader, with the file chooser a person would use."""
+        with self.rerun():
+            with self.page.expect_file_chooser() as chooser:
+                self.page.get_by_role("button", name="Upload").click()
+            chooser.value.set_files({"name": name, "mimeType": mime, "buffer": data})
+
+    def download(self, label: str) -> tuple[str, bytes]:
+        button = self.page.get_by_role("button", name=label)
+        with self.page.expect_download(timeout=TIMEOUT_MS) as info:
+            button.click()
+        download = info.value
+        return download.suggested_filename, Path(download.path()).read_bytes()
+
+    def download_pdf(self) -> tuple[str, bytes]:
+        return self.download(self.t("afronden.download_pdf"))
+
+    def download_file(self) -> tuple[str, bytes]:
+        return self.download(self.t("afronden.download_file"))
+
+    # --- what a person sees ------------------------------------------------------------------
+
+    def main_text(self) -> str:
+        return self.page.locator("[data-testid='stMain']").inner_text()
+
+    def assert_no_error(self) -> None:
+        expect(self.page.locator("[data-testid='stException']")).to_have_count(0)
+        expect(self.page.get_by_text(self.t("frame.error"))).to_have_count(0)
+
+    def screenshot(self, path: Path) -> None:
+        """The whole step, tall enough to hold it all."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        height = self.page.evaluate(
+            "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
+        )
+        size = self.page.viewport_size or {"width": 1400, "height": 900}
+        self.page.set_viewport_size({"width": size["width"], "height": min(height + 80, 6000)})
+        self.settle()
+        self.page.wait_for_function("() => !document.querySelector('.stSpinner')")
+        self.page.screenshot(path=str(path), animations="disabled")
+        self.page.set_viewport_size(size)
+        self.shots.append(path)
+
+
+def pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    """PDF text extraction breaks lines where the page wraps; compare without whitespace."""
+    return "".join(text.split())
+
+
+def each_step(app: App, visit: Callable[[str], None]) -> None:
+    """Walk the six steps with Volgende, calling visit on each."""
+    for index, step in enumerate(STEPS):
+        if index:
+            app.next()
+        app.expect_step(step)
+        visit(step)
