@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from krachtwerk.model import MAX_TEXT
-from krachtwerk.ui.state import seed
+from krachtwerk.ui.state import forget_widgets, seed
 
 
 def _write_back(owner: Any, attr: str, key: str, convert: Callable[[Any], Any] = lambda v: v):
@@ -59,6 +59,16 @@ def text(
     return value
 
 
+def _write_back_and_redraw(owner: Any, attr: str, key: str) -> Callable[[], None]:
+    write = _write_back(owner, attr, key)
+
+    def write_and_forget() -> None:
+        write()
+        forget_widgets()
+
+    return write_and_forget
+
+
 def choice(
     label: str,
     owner: Any,
@@ -69,8 +79,16 @@ def choice(
     *,
     horizontal: bool = True,
     help: str | None = None,
+    changes_words: bool = False,
 ) -> Any:
+    """A radio bound to a model field.
+
+    Streamlit matches a radio's value by its shown label. A choice that changes the words on screen
+    (language, mode, je/u) relabels the radios beside it, and the browser then sends back a label
+    that no longer exists, which Streamlit returns as the value. So such a choice redraws every
+    widget from the model, and a value that is not an option never reaches the model."""
     key = seed(name, getattr(owner, attr))
+    write = _write_back_and_redraw if changes_words else _write_back
     value = st.radio(
         label,
         options,
@@ -78,8 +96,10 @@ def choice(
         format_func=format_func,
         horizontal=horizontal,
         help=help,
-        on_change=_write_back(owner, attr, key),
+        on_change=write(owner, attr, key),
     )
+    if value not in options:
+        return getattr(owner, attr)
     setattr(owner, attr, value)
     return value
 

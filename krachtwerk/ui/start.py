@@ -50,7 +50,7 @@ def begin_choices() -> None:
     t = texts()
     new_col, open_col, demo_col = st.columns(3, border=True)
     with new_col:
-        st.subheader(t("start.new.title"), anchor=False)
+        st.header(t("start.new.title"), anchor=False)
         st.markdown(t("start.new.body"))
         with st.popover(t("start.new.button"), icon=":material/add:", width="stretch"):
             st.markdown(t("start.new.confirm_text"))
@@ -61,7 +61,7 @@ def begin_choices() -> None:
                 type="primary",
             )
     with open_col:
-        st.subheader(t("start.open.title"), anchor=False)
+        st.header(t("start.open.title"), anchor=False)
         st.file_uploader(
             t("start.open.label"),
             type=["json"],
@@ -70,7 +70,7 @@ def begin_choices() -> None:
             help=t("start.open.help"),
         )
     with demo_col:
-        st.subheader(t("start.demo.title"), anchor=False)
+        st.header(t("start.demo.title"), anchor=False)
         st.caption(t("start.demo.body"))
         for name in demo_names():
             st.button(
@@ -99,7 +99,7 @@ def follow_up_offer(current: Conversation) -> None:
 
 def settings(current: Conversation) -> None:
     t = texts()
-    st.subheader(t("start.settings.title"), anchor=False)
+    st.header(t("start.settings.title"), anchor=False)
     names, who = st.columns(2)
     with names:
         fields.text(t("start.settings.resident_name"), current.resident, "name", "resident.name")
@@ -122,6 +122,7 @@ def settings(current: Conversation) -> None:
             "resident.address",
             ADDRESSES,
             lambda a: t(f"start.settings.address_{a}"),
+            changes_words=True,
         )
         fields.choice(
             t("start.settings.mode"),
@@ -131,6 +132,7 @@ def settings(current: Conversation) -> None:
             MODES,
             lambda m: t(f"start.settings.mode_{m}"),
             horizontal=False,
+            changes_words=True,
         )
         fields.choice(
             t("start.settings.language"),
@@ -139,4 +141,5 @@ def settings(current: Conversation) -> None:
             "language",
             LANGUAGES,
             lambda code: catalogue(code).texts()("language_name"),
+            changes_words=True,
         )

@@ -29,10 +29,15 @@ def texts() -> Texts:
     return catalogue(current.language).texts(current.mode, current.resident.address)
 
 
-def replace_conversation(new: Conversation) -> None:
-    """Show another conversation: forget every widget value so widgets re-read the model."""
+def forget_widgets() -> None:
+    """Every widget reads the model again on the next run."""
     for key in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIX)]:
         del st.session_state[key]
+
+
+def replace_conversation(new: Conversation) -> None:
+    """Show another conversation: forget every widget value so widgets re-read the model."""
+    forget_widgets()
     st.session_state.pop(PHOTO_KEY, None)
     st.session_state[CONVERSATION_KEY] = new
 
