@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from krachtwerk.ui.layout import pages, run_step, step_footer
+from krachtwerk.ui.layout import page_language, pages, run_step, step_footer
 from krachtwerk.ui.state import show_flashes
 
 st.set_page_config(
@@ -17,3 +17,4 @@ current = st.navigation(all_pages, position="top")
 show_flashes()
 run_step(current)
 step_footer(all_pages, current)
+page_language()

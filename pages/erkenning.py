@@ -33,7 +33,7 @@ fields.text(
     area=True,
     help=t("erkenning.acknowledgement_help"),
 )
-st.subheader(t("erkenning.coping.title"), anchor=False)
+st.header(t("erkenning.coping.title"), anchor=False)
 fields.text(
     t("erkenning.coping.question"),
     validation,

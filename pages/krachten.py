@@ -10,7 +10,7 @@ require_frame()
 step_header("krachten")
 meeting = conversation().current
 coping_strength(meeting.validation)
-st.subheader(texts()("krachten.choose"), anchor=False)
+st.header(texts()("krachten.choose"), anchor=False)
 domain_cards(meeting.strengths)
 domain_notes(meeting.strengths)
 qualities(meeting.strengths)

@@ -121,10 +121,10 @@ def _remove_photo() -> None:
 def photo() -> None:
     """An optional photo for the page. Kept in this session only, never in the file (SPEC §5)."""
     t = texts()
-    st.subheader(t("actie.photo.title"), anchor=False)
+    st.header(t("actie.photo.title"), anchor=False)
     if prepared := st.session_state.get(PHOTO_KEY):
         picture, remove = st.columns([2, 3], vertical_alignment="center")
-        picture.image(prepared, width=220)
+        picture.image(prepared, width=220, alt=t("actie.photo.alt"))
         remove.button(
             t("actie.photo.remove"),
             on_click=_remove_photo,

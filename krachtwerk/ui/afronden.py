@@ -30,6 +30,14 @@ def rendered_page(conversation: Conversation, saved: bytes) -> tuple[bytes, byte
     return cached[1], cached[2]
 
 
+def preview_alt(conversation: Conversation) -> str:
+    """The picture of the page in words, for whoever cannot see it: above all, the small step."""
+    t = texts()
+    what = conversation.current.action.what.strip()
+    parts = [t("afronden.preview_alt"), t("afronden.preview_alt_action", what=what) if what else ""]
+    return " ".join(part for part in parts if part)
+
+
 def downloads(conversation: Conversation, pdf: bytes, saved: bytes) -> None:
     t = texts()
     st.download_button(

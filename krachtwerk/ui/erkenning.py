@@ -16,7 +16,7 @@ def review(meeting: Meeting) -> None:
         return
     t = texts()
     with st.container(border=True):
-        st.subheader(t("erkenning.review.title"), anchor=False)
+        st.header(t("erkenning.review.title"), anchor=False)
         st.markdown(t("erkenning.review.previous"))
         st.markdown(f"> {fields.plain(meeting.review.previous_action)}")
         fields.choice(

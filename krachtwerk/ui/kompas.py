@@ -69,7 +69,7 @@ def scores(conversation: Conversation) -> None:
     st.caption(t("kompas.scale_hint"))
     for axis in geometry.axes(conversation.mode):
         icon, slider = st.columns([1, 6], vertical_alignment="center")
-        icon.image(str(structure().pictogram(axis.id)), width=40)
+        icon.image(str(structure().pictogram(axis.id)), width=40, alt="")
         question = t(f"{structure().axis_kind(axis.id)}.{axis.id}.scale_question")
         slider.select_slider(
             # Plain text: the label is also the slider's accessible name, read aloud as written.
@@ -88,7 +88,7 @@ def focus(conversation: Conversation) -> None:
     axis_ids = [a.id for a in geometry.axes(conversation.mode)]
     if kompas.focus not in axis_ids:
         kompas.focus = None  # e.g. the mode changed from ten to four axes
-    st.subheader(t("kompas.focus.title"), anchor=False)
+    st.header(t("kompas.focus.title"), anchor=False)
     key = seed("kompas.focus", kompas.focus)
     if st.session_state[key] not in (None, *axis_ids):
         st.session_state[key] = None

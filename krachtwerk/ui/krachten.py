@@ -43,10 +43,10 @@ def domain_cards(strengths: Strengths) -> None:
     shape = structure()
     for column, quadrant in zip(st.columns(len(shape.quadrants)), shape.quadrants, strict=True):
         with column:
-            st.markdown(f"#### {t(f'quadrants.{quadrant.id}.label')}")
+            st.markdown(f"### {t(f'quadrants.{quadrant.id}.label')}")
             for domain in shape.domains_in(quadrant.id):
                 with st.container(border=True):
-                    st.image(str(domain.pictogram), width=56)
+                    st.image(str(domain.pictogram), width=56, alt="")  # the label says it
                     key = seed(f"domain.{domain.id}.chosen", domain.id in strengths.domains)
                     st.checkbox(
                         t(f"domains.{domain.id}.label"),
@@ -65,7 +65,7 @@ def domain_notes(strengths: Strengths) -> None:
             continue
         with st.container(border=True):
             icon, title = st.columns([1, 12], vertical_alignment="center")
-            icon.image(str(domain.pictogram), width=48)
+            icon.image(str(domain.pictogram), width=48, alt="")
             title.subheader(t(f"domains.{domain.id}.label"), anchor=False)
             with st.expander(t("krachten.questions"), expanded=True, icon=":material/help:"):
                 for question in t.list(f"domains.{domain.id}.questions"):
@@ -93,7 +93,7 @@ def _add_own_quality(strengths: Strengths) -> None:
 
 def qualities(strengths: Strengths) -> None:
     t = texts()
-    st.subheader(t("krachten.qualities.title"), anchor=False)
+    st.header(t("krachten.qualities.title"), anchor=False)
     fields.chips(
         t("krachten.qualities.label"),
         strengths,

@@ -39,7 +39,9 @@ def conversation(at: AppTest):
 def shown_text(at: AppTest) -> str:
     """Everything a person reads on the page: markdown, titles, captions, messages."""
     parts = [e.value for e in at.markdown]
-    parts += [e.value for e in at.title] + [e.value for e in at.subheader]
+    parts += (
+        [e.value for e in at.title] + [e.value for e in at.header] + [e.value for e in at.subheader]
+    )
     parts += [e.value for e in at.caption] + [e.value for e in at.info]
     parts += [e.value for e in at.success] + [e.value for e in at.warning]
     parts += [e.value for e in at.error]
