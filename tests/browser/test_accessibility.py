@@ -127,8 +127,9 @@ def reachable_by_tab(app: App) -> tuple[set[int], set[int]]:
     total = app.page.evaluate(
         """(selector) => {
             const main = document.querySelector('[data-testid=stMain]');
-            const all = [...main.querySelectorAll(selector)].filter(e =>
-                !e.disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+            const shown = (e) => e.getClientRects().length > 0
+                && getComputedStyle(e).visibility !== 'hidden';
+            const all = [...main.querySelectorAll(selector)].filter(e => !e.disabled && shown(e));
             all.forEach((e, i) => e.setAttribute('data-kk-control', i));
             return all.length;
         }""",
@@ -146,8 +147,8 @@ def reachable_by_tab(app: App) -> tuple[set[int], set[int]]:
         )
         if toolbar is not None and toolbar not in walked_toolbars:
             walked_toolbars.add(toolbar)
-            buttons = app.page.get_by_role("toolbar", name=toolbar, exact=True).get_by_role("button")
-            for _ in range(buttons.count()):
+            group = app.page.get_by_role("toolbar", name=toolbar, exact=True)
+            for _ in range(group.get_by_role("button").count()):
                 app.page.keyboard.press("ArrowRight")
                 seen |= focused_control(app)
         if len(seen) == total:
