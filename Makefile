@@ -28,8 +28,10 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The printed pages as pictures, and every step of each demo from the browser suite.
 screenshots: $(VENV)/.dev
-	PYTHONPATH=. $(BIN)/python docs/screenshots.py
+	PYTHONPATH=. $(BIN)/python docs/pdf_pictures.py
+	KK_SCREENS=docs/screens $(BIN)/python -m pytest tests/browser/test_accessibility.py -k axe -q
 
 clean:
 	rm -rf $(VENV)

@@ -1,23 +1,13 @@
-"""Pictures of the product for docs/: every step of each demo conversation (one per mode) in
-docs/screens/, and the printed page for the demos, an empty and a very long conversation.
-
-Needs Debian's chromium (`apt-get install chromium`) and the playwright package; it downloads no
-browser. Run with `make screenshots`.
-"""
+"""Pictures of the printed page for docs/: the demos, an empty and a very long conversation, right
+to left, many scripts, a phone photo, and the grey print. Run with `make screenshots`, which also
+takes the screenshots of every step (docs/screens/) with the browser suite."""
 
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from PIL import Image, ImageDraw
-from playwright.sync_api import Page, sync_playwright
 
 from krachtwerk.demos import demo_names, load_demo
 from krachtwerk.model import Conversation, DomainNotes
@@ -26,66 +16,6 @@ from krachtwerk.photo import prepare_photo
 from krachtwerk.preview import page_png
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screens"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-DEMOS = {"noor": "jongere", "wim": "volwassene", "samira": "eenvoudig"}
-STEPS = ["1 Start", "2 Erkenning", "3 Krachten", "4 Kompas", "5 Actie", "6 Afronden"]
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health") as reply:
-                if reply.read() == b"ok":
-                    return server
-        except OSError:
-            time.sleep(0.25)
-    server.kill()
-    raise RuntimeError("streamlit did not start")
-
-
-def settle(page: Page) -> None:
-    page.wait_for_selector(IDLE, timeout=30_000)
-    page.wait_for_timeout(600)  # let plotly and images paint
-    page.wait_for_selector(IDLE, timeout=30_000)
-
-
-def full_shot(page: Page, path: Path) -> None:
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": max(900, min(height + 80, 6000))})
-    settle(page)
-    page.screenshot(path=str(path))
-    page.set_viewport_size({"width": 1400, "height": 900})
-
-
-def click_demo(page: Page, title_start: str) -> None:
-    page.get_by_role("button", name=title_start).click()
-    settle(page)
 
 
 def very_long() -> Conversation:
@@ -174,40 +104,5 @@ def pdf_pictures() -> None:
     print("pdf-wim-grey.png")
 
 
-def main() -> None:
-    pdf_pictures()
-    OUT.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    server = start_server(port)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                ],
-            )
-            for demo, mode in DEMOS.items():
-                page = browser.new_page(viewport={"width": 1400, "height": 900})
-                page.goto(f"http://127.0.0.1:{port}/")
-                settle(page)
-                click_demo(page, demo.capitalize())
-                for number, step in enumerate(STEPS, start=1):
-                    page.get_by_role("link", name=step).click()
-                    settle(page)
-                    name = step.split()[1].lower()
-                    full_shot(page, OUT / f"{mode}-{number}-{name}.png")
-                    print(f"{mode}-{number}-{name}.png")
-                page.close()
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 if __name__ == "__main__":
-    main()
+    pdf_pictures()
