@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -24,11 +27,15 @@ def _write_back(owner: Any, attr: str, key: str, convert: Callable[[Any], Any] =
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+# Markdown turns bare web and mail addresses into links even when escaped; an invisible word
+# joiner before "://", after "www" and before "@" keeps them text.
+_AUTOLINKS = re.compile(r"(?<=[A-Za-z])(?=://)|(?<=[Ww]{3})(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 def plain(text: str) -> str:
-    """Resident text as literal Markdown: shown exactly as typed, never interpreted."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    """Resident text (or a name from a file) as literal Markdown: shown as typed, never a link."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", _AUTOLINKS.sub(WORD_JOINER, text))
 
 
 def text(
@@ -145,3 +152,17 @@ def chips(
     )
     setattr(owner, attr, list(value or []))
     return list(value or [])
+
+
+@functools.cache
+def _svg_data_uri(path: Path) -> str:
+    """A shipped pictogram as a data URI (an asset, never resident data, so safe to keep)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def pictogram(path: Path, width: int) -> None:
+    """A decorative pictogram beside a label that already says what it is.
+
+    Not st.image: that adds a "Fullscreen" button to every picture, a useless Tab stop for
+    keyboard users (twenty of them on the Kompas step)."""
+    st.html(f'<img src="{_svg_data_uri(path)}" width="{width}" height="{width}" alt="">')

@@ -69,7 +69,8 @@ def scores(conversation: Conversation) -> None:
     st.caption(t("kompas.scale_hint"))
     for axis in geometry.axes(conversation.mode):
         icon, slider = st.columns([1, 6], vertical_alignment="center")
-        icon.image(str(structure().pictogram(axis.id)), width=40, alt="")
+        with icon:
+            fields.pictogram(structure().pictogram(axis.id), 40)
         question = t(f"{structure().axis_kind(axis.id)}.{axis.id}.scale_question")
         slider.select_slider(
             # Plain text: the label is also the slider's accessible name, read aloud as written.

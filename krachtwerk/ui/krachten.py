@@ -46,7 +46,7 @@ def domain_cards(strengths: Strengths) -> None:
             st.markdown(f"### {t(f'quadrants.{quadrant.id}.label')}")
             for domain in shape.domains_in(quadrant.id):
                 with st.container(border=True):
-                    st.image(str(domain.pictogram), width=56, alt="")  # the label says it
+                    fields.pictogram(domain.pictogram, 56)
                     key = seed(f"domain.{domain.id}.chosen", domain.id in strengths.domains)
                     st.checkbox(
                         t(f"domains.{domain.id}.label"),
@@ -65,7 +65,8 @@ def domain_notes(strengths: Strengths) -> None:
             continue
         with st.container(border=True):
             icon, title = st.columns([1, 12], vertical_alignment="center")
-            icon.image(str(domain.pictogram), width=48, alt="")
+            with icon:
+                fields.pictogram(domain.pictogram, 48)
             title.subheader(t(f"domains.{domain.id}.label"), anchor=False)
             with st.expander(t("krachten.questions"), expanded=True, icon=":material/help:"):
                 for question in t.list(f"domains.{domain.id}.questions"):
