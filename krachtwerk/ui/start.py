@@ -22,7 +22,9 @@ def _open_uploaded_file() -> None:
     try:
         opened = read_conversation(upload.getvalue())
     except FileProblem as problem:
-        flash("error", describe(problem, current.language))
+        # The message can quote a name from the file: show it as text, never as Markdown.
+        message = fields.plain(describe(problem, current.language))
+        flash("error", f"{message} {texts()('file.kept')}")
         return
     replace_conversation(opened)
     flash("success", texts()("start.opened", date=opened.current.date.strftime("%d-%m-%Y")))
