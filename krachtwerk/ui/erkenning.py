@@ -50,7 +50,7 @@ def feelings(validation: Validation) -> list[str]:
         "feelings",
         "validation.feelings",
         known,
-        lambda f: feeling_label(f) if f in known else f,
+        lambda f: feeling_label(f) if f in known else fields.plain(f),
     )
 
 

@@ -26,16 +26,30 @@ def _write_back(owner: Any, attr: str, key: str, convert: Callable[[Any], Any] =
     return write
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-# Markdown turns bare web and mail addresses into links even when escaped; an invisible word
-# joiner before "://", after "www" and before "@" keeps them text.
-_AUTOLINKS = re.compile(r"(?<=[A-Za-z])(?=://)|(?<=[Ww]{3})(?=\.)|(?=@)")
+# Showing resident text (or a name from a file) through Markdown, exactly as typed:
+# every punctuation mark Markdown could read is escaped (incl. "=" under a line, "&" of "&amp;");
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&])")
+# Streamlit reads ":material/home:", ":smile:" and ":red[...]" even when escaped, and Markdown makes
+# links of bare addresses: an invisible word joiner breaks them (after the ":" that would open a
+# directive, before "://", after "www", before "@"); an ordinary "Tijd: 10 uur" stays untouched;
+_NOT_A_DIRECTIVE = re.compile(
+    r"(?<=:)(?=[\w+\-/]+[:\[])|(?<=[A-Za-z])(?=://)|(?<=[Ww]{3})(?=\.)|(?=@)"
+)
+# four spaces or a tab at the start of a line would make a code block: keep them, unbreakable.
+_LEADING_BLANKS = re.compile(r"^[ \t]+", re.MULTILINE)
 WORD_JOINER = "\u2060"
+NO_BREAK_SPACE = "\u00a0"
+
+
+def _unbreakable(blanks: re.Match[str]) -> str:
+    return blanks.group().replace("\t", NO_BREAK_SPACE * 4).replace(" ", NO_BREAK_SPACE)
 
 
 def plain(text: str) -> str:
-    """Resident text (or a name from a file) as literal Markdown: shown as typed, never a link."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", _AUTOLINKS.sub(WORD_JOINER, text))
+    """Resident text as literal Markdown: shown as typed, never markup, a link or an icon."""
+    text = _LEADING_BLANKS.sub(_unbreakable, text)
+    text = _NOT_A_DIRECTIVE.sub(WORD_JOINER, text)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def text(
@@ -133,11 +147,13 @@ def chips(
     attr: str,
     name: str,
     options: Sequence[str],
-    format_func: Callable[[str], str] = str,
+    format_func: Callable[[str], str] = plain,
     *,
     help: str | None = None,
 ) -> list[str]:
-    """Multi-select chips. Values in the model that are not among the options stay selectable."""
+    """Multi-select chips. Values in the model that are not among the options stay selectable.
+
+    Pill labels are Markdown, and own words can be among the options: labels go through plain()."""
     current = list(getattr(owner, attr))
     all_options = [*options, *(v for v in current if v not in options)]
     key = seed(name, current)
