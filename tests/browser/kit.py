@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,7 +63,10 @@ SCRIPT_STATE = "document.querySelector('[data-testid=stApp]')?.dataset.testScrip
 
 
 def find_chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+    """CHROMIUM, when set, is the only place looked at; else Debian's chromium."""
+    chosen = os.environ.get("CHROMIUM")
+    candidates = [chosen] if chosen else [shutil.which("chromium"), "/usr/bin/chromium"]
+    for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return candidate
     return None
@@ -196,11 +199,11 @@ class App:
 
     def next(self) -> None:
         with self.rerun():
-            self.page.get_by_role("button", name=self.t("nav.next")).click()
+            self.page.get_by_role("button", name=self.t("nav.next"), exact=True).click()
 
     def previous(self) -> None:
         with self.rerun():
-            self.page.get_by_role("button", name=self.t("nav.previous")).click()
+            self.page.get_by_role("button", name=self.t("nav.previous"), exact=True).click()
 
     def expect_step(self, step: str) -> None:
         progress = self.t("steps.progress", number=STEPS.index(step) + 1, total=len(STEPS))
@@ -227,14 +230,18 @@ class App:
         return self.page.get_by_role("textbox", name=label, exact=True)
 
     def fill(self, label: str, text: str) -> None:
-        """Type into a field and leave it (Tab), as a person does; Streamlit commits on blur."""
+        """Type into a field found by its label and leave it, as a person does."""
         box = self.box(label)
+        if box.input_value() != text:
+            self.commit(box, text)
+
+    def commit(self, box: Locator, text: str, leave: str = "Tab") -> None:
+        """Type into a field and leave it (Tab; or Shift+Tab where Tab would land on a date field
+        and open its calendar over the page): Streamlit commits a text on blur."""
         box.scroll_into_view_if_needed()
-        if box.input_value() == text:
-            return
         with self.rerun():
             box.fill(text)
-            box.press("Tab")
+            box.press(leave)
 
     def value(self, label: str) -> str:
         return self.box(label).input_value()
@@ -312,11 +319,16 @@ class App:
 
     # --- files -------------------------------------------------------------------------------
 
-    def upload(self, data: bytes, name: str, mime: str) -> None:
-        """Through the page's one file uploader, with the file chooser a person would use."""
+    def upload(self, label: str, data: bytes, name: str, mime: str) -> None:
+        """Through the uploader with this label and its Upload button, with the file chooser.
+
+        Exact names: Streamlit's hidden file input is also a button, named "file upload"."""
+        uploader = self.page.get_by_test_id("stFileUploader").filter(
+            has=self.page.get_by_text(label, exact=True)
+        )
         with self.rerun():
             with self.page.expect_file_chooser() as chooser:
-                self.page.get_by_role("button", name="Upload").click()
+                uploader.get_by_role("button", name="Upload", exact=True).click()
             chooser.value.set_files({"name": name, "mimeType": mime, "buffer": data})
 
     def download(self, label: str) -> tuple[str, bytes]:
@@ -366,10 +378,52 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
-def each_step(app: App, visit: Callable[[str], None]) -> None:
-    """Walk the six steps with Volgende, calling visit on each."""
-    for index, step in enumerate(STEPS):
-        if index:
-            app.next()
-        app.expect_step(step)
-        visit(step)
+def field_values(app: App) -> list[str]:
+    """What every text box on the page holds: typed values live in properties, not in the HTML."""
+    return app.page.locator("input, textarea").evaluate_all("boxes => boxes.map(b => b.value)")
+
+
+def everything_shown(app: App) -> str:
+    """The page's HTML, its visible text and its field values: all a person could read there."""
+    return "\n".join([app.page.content(), app.main_text(), *field_values(app)])
+
+
+def pdf_images(pdf: bytes) -> int:
+    """How many images the first page draws (the photo is the only raster image on the page)."""
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    resources = page["/Resources"].get_object() if "/Resources" in page else {}
+    objects = resources["/XObject"].get_object() if "/XObject" in resources else {}
+    return sum(1 for name in objects if objects[name].get_object()["/Subtype"] == "/Image")
+
+
+# Hostile test text marks itself: every payload that could run sets window.__pwned.
+PLANTED_SCRIPT = """() => {
+  const found = [];
+  if (typeof window.__pwned !== 'undefined') found.push('window.__pwned is set');
+  const urls = ['href', 'src', 'srcdoc', 'action', 'formaction', 'xlink:href', 'data'];
+  for (const el of document.querySelectorAll('*')) {
+    if (el.matches('input, textarea')) continue;  // holding the typed text is a field's job
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      const value = attr.value.trim().toLowerCase();
+      if (name.startsWith('on') || (urls.includes(name) && value.startsWith('javascript:'))) {
+        found.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 60)}">`);
+      }
+    }
+  }
+  for (const el of document.querySelectorAll('script, style')) {
+    if (el.textContent.includes('__pwned') || el.textContent.includes('*{display:none}')) {
+      found.push(`<${el.tagName.toLowerCase()}>${el.textContent.slice(0, 60)}`);
+    }
+  }
+  for (const el of document.querySelectorAll("iframe, img[src='x']")) {
+    found.push(el.outerHTML.slice(0, 80));
+  }
+  return found;
+}"""
+
+
+def script_traces(app: App) -> list[str]:
+    """Anything typed text planted that could run script: event-handler attributes, javascript:
+    URLs, inline scripts or styles carrying a payload, iframes, and window.__pwned itself."""
+    return app.page.evaluate(PLANTED_SCRIPT)

@@ -183,10 +183,9 @@ def fill_krachten(app: App, plan: Plan) -> None:
         app.tick(app.t(f"domains.{domain}.label"))
     box = domain_box(app, plan.domains[0])
     for name, text in plan.notes.items():
-        field = box.get_by_role("textbox", name=app.t(f"krachten.fields.{name}"), exact=True)
-        with app.rerun():
-            field.fill(text)
-            field.press("Tab")
+        app.commit(
+            box.get_by_role("textbox", name=app.t(f"krachten.fields.{name}"), exact=True), text
+        )
     for word in quality_words(app, plan):
         app.toggle_chip(word)
     app.fill(app.t("krachten.qualities.own"), plan.own_quality)
