@@ -212,3 +212,20 @@ def catalogue_language_name(code: str) -> str:
     from krachtwerk.content import catalogue
 
     return catalogue(code).texts()("language_name")
+
+
+def test_axe_finds_nothing_of_ours_in_messages_and_the_open_menu(app: App):
+    """The states a first look misses: an error under an upload, the confirm menu opened."""
+    app.load_demo("noor")
+    app.upload(app.t("start.open.label"), b"geen json", "gesprek.json", "application/json")
+    expect(app.page.get_by_role("alert").filter(has_text=app.t("file.kept"))).to_be_visible()
+    app.page.get_by_role("button", name=app.t("start.new.button")).click()
+    expect(app.page.get_by_text(app.t("start.new.confirm_text"))).to_be_visible()
+    ours = [v for v in violations(app) if not is_streamlit_own(v)]
+    assert not ours, describe(ours)
+    app.page.keyboard.press("Escape")
+    app.go("actie")
+    app.upload(app.t("actie.photo.label"), b"geen foto", "foto.jpg", "image/jpeg")
+    expect(app.page.get_by_text(app.t("actie.photo.made_without"))).to_be_visible()
+    ours = [v for v in violations(app) if not is_streamlit_own(v)]
+    assert not ours, describe(ours)
