@@ -34,8 +34,8 @@ def preview_alt(conversation: Conversation) -> str:
     """The picture of the page in words, for whoever cannot see it: above all, the small step."""
     t = texts()
     what = conversation.current.action.what.strip()
-    parts = [t("afronden.preview_alt"), t("afronden.preview_alt_action", what=what) if what else ""]
-    return " ".join(part for part in parts if part)
+    page = t("afronden.preview_alt")
+    return f"{page} {t('afronden.preview_alt_action', what=what)}" if what else page
 
 
 def downloads(conversation: Conversation, pdf: bytes, saved: bytes) -> None:

@@ -80,16 +80,6 @@ def text(
     return value
 
 
-def _write_back_and_redraw(owner: Any, attr: str, key: str) -> Callable[[], None]:
-    write = _write_back(owner, attr, key)
-
-    def write_and_forget() -> None:
-        write()
-        forget_widgets()
-
-    return write_and_forget
-
-
 def choice(
     label: str,
     owner: Any,
@@ -109,7 +99,13 @@ def choice(
     that no longer exists, which Streamlit returns as the value. So such a choice redraws every
     widget from the model, and a value that is not an option never reaches the model."""
     key = seed(name, getattr(owner, attr))
-    write = _write_back_and_redraw if changes_words else _write_back
+    write = _write_back(owner, attr, key)
+
+    def on_change() -> None:
+        write()
+        if changes_words:
+            forget_widgets()
+
     value = st.radio(
         label,
         options,
@@ -117,7 +113,7 @@ def choice(
         format_func=format_func,
         horizontal=horizontal,
         help=help,
-        on_change=write(owner, attr, key),
+        on_change=on_change,
     )
     if value not in options:
         return getattr(owner, attr)

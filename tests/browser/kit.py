@@ -269,6 +269,14 @@ class App:
         words = pressed.locator("[data-testid='stMarkdownContainer']")
         return [word.strip() for word in words.all_inner_texts()]
 
+    def domain_card(self, domain: str) -> Locator:
+        """On Krachten: the card with a chosen domain's notes (its fields share their labels)."""
+        heading = self.page.get_by_role(
+            "heading", name=self.t(f"domains.{domain}.label"), exact=True
+        )
+        blocks = self.page.locator("[data-testid='stVerticalBlock']").filter(has=heading)
+        return blocks.filter(has=self.page.get_by_role("textbox")).last  # the innermost
+
     def tick(self, label: str) -> None:
         box = self.page.get_by_role("checkbox", name=label, exact=True)
         with self.rerun():

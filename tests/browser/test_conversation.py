@@ -146,12 +146,6 @@ def quality_words(app: App, plan: Plan) -> list[str]:
     return [options[i] for i in plan.qualities]
 
 
-def domain_box(app: App, domain: str):
-    heading = app.page.get_by_role("heading", name=app.t(f"domains.{domain}.label"), exact=True)
-    boxes = app.page.locator("[data-testid='stVerticalBlock']").filter(has=heading)
-    return boxes.filter(has=app.page.get_by_role("textbox")).last
-
-
 def fill_start(app: App, plan: Plan) -> None:
     app.fill(app.t("start.settings.resident_name"), plan.resident)
     app.fill(app.t("start.settings.professional_name"), plan.professional)
@@ -162,26 +156,30 @@ def fill_start(app: App, plan: Plan) -> None:
     app.mode = plan.mode
 
 
-def fill_erkenning(app: App, plan: Plan) -> str:
+def validating_sentence(app: App, plan: Plan) -> str:
+    """What "Gebruik" puts in the acknowledgement: the sentence for the first feeling."""
+    return app.t(f"feelings.{plan.feelings[0]}.sentence")
+
+
+def fill_erkenning(app: App, plan: Plan) -> None:
     app.fill(app.t("erkenning.situation"), plan.situation)
     first, second = plan.feelings
     app.toggle_chip(feeling_chip(app, first))
     # the validating sentence for the first feeling goes into the field with one click
-    sentence = app.t(f"feelings.{first}.sentence")
+    sentence = validating_sentence(app, plan)
     expect(app.page.get_by_text(sentence)).to_be_visible()
     with app.rerun():
         app.page.get_by_role("button", name=app.t("erkenning.sentences.take")).first.click()
     expect(app.box(app.t("erkenning.acknowledgement"))).to_have_value(sentence)
     app.toggle_chip(feeling_chip(app, second))
     app.fill(app.t("erkenning.coping.question"), plan.coping)
-    return sentence
 
 
 def fill_krachten(app: App, plan: Plan) -> None:
     expect(app.page.get_by_text(plan.coping)).to_be_visible()  # the coping answer came along
     for domain in plan.domains:
         app.tick(app.t(f"domains.{domain}.label"))
-    box = domain_box(app, plan.domains[0])
+    box = app.domain_card(plan.domains[0])
     for name, text in plan.notes.items():
         app.commit(
             box.get_by_role("textbox", name=app.t(f"krachten.fields.{name}"), exact=True), text
@@ -237,7 +235,7 @@ def check_step(app: App, plan: Plan, step: str, sentence: str) -> None:
         for domain in plan.domains:
             ticked = app.page.get_by_role("checkbox", name=t(f"domains.{domain}.label"), exact=True)
             expect(ticked).to_be_checked()
-        box = domain_box(app, plan.domains[0])
+        box = app.domain_card(plan.domains[0])
         for name, text in plan.notes.items():
             field = box.get_by_role("textbox", name=t(f"krachten.fields.{name}"), exact=True)
             expect(field).to_have_value(text)
@@ -290,16 +288,13 @@ def test_whole_conversation_then_back_and_forth_twice(app: App, plan: Plan, serv
         "kompas": lambda: fill_kompas(app, plan),
         "actie": lambda: fill_actie(app, plan),
     }
-    sentence = ""
     for index, step in enumerate(STEPS):
         if index:
             app.next()
         app.expect_step(step)
-        if step == "erkenning":
-            sentence = fill_erkenning(app, plan)
-        elif step in fillers:
-            fillers[step]()
+        fillers.get(step, lambda: None)()
         app.assert_no_error()
+    sentence = validating_sentence(app, plan)
 
     pdf_name, pdf = app.download_pdf()
     pages, text = pdf_text(pdf)

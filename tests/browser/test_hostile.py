@@ -38,7 +38,6 @@ from tests.browser.kit import (
     pdf_text,
     script_traces,
 )
-from tests.browser.test_conversation import domain_box
 
 CORPUS: dict[str, str] = {
     entry["name"]: entry["text"]
@@ -71,7 +70,7 @@ class Field:
     def box(self, app: App) -> Locator:
         if self.domain is None:
             return app.box(self.label(app))
-        card = domain_box(app, self.domain)
+        card = app.domain_card(self.domain)
         return card.get_by_role("textbox", name=self.label(app), exact=True)
 
 
