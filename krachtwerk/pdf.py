@@ -171,8 +171,20 @@ def pdf_filename(conversation: Conversation) -> str:
     return f"krachtkompas-{conversation.current.date.isoformat()}.pdf"
 
 
+# Every session renders in a thread of one process, and documents share parsed objects: the
+# pictograms (placing one sets its transform) and fontTools fonts (lazy tables load on first
+# read). One page at a time; it is pure Python under the GIL anyway, so this costs no throughput.
+RENDER_LOCK = threading.Lock()
+
+
 def render_pdf(conversation: Conversation, photo: bytes | None = None) -> bytes:
     """One A4 page for the fridge. ``photo`` is re-cleaned so no EXIF or GPS can slip through."""
+    prepared = prepare_photo(photo) if photo else None  # Pillow: separate images, no lock needed
+    with RENDER_LOCK:
+        return _render(conversation, prepared)
+
+
+def _render(conversation: Conversation, photo: bytes | None) -> bytes:
     sheet = _sheet(conversation)
     pdf = _document(sheet, conversation.language)
     _stripe(pdf, STRIPE)
@@ -182,7 +194,7 @@ def render_pdf(conversation: Conversation, photo: bytes | None = None) -> bytes:
     _kompas_caption(pdf, KOMPAS_CAPTION, sheet)
     _strengths(pdf, STRENGTHS, sheet)
     _helpers(pdf, HELPERS, sheet)
-    _photo(pdf, PHOTO, sheet, prepare_photo(photo) if photo else None)
+    _photo(pdf, PHOTO, sheet, photo)
     _appointment(pdf, APPOINTMENT, sheet)
     _footer(pdf, FOOTER, sheet)
     if pdf.pages_count != 1:
@@ -867,20 +879,16 @@ def _pictogram(pdf: FPDF, mm: ToMm, scale: float, box: geometry.Box, path: Path)
     if svg is None:
         pdf.image(str(path), left, top, size, size)
         return
-    # What FPDF.image() does with an SVG (fpdf2 2.8.9), without parsing the file again.
-    with PICTOGRAM_LOCK:
-        _, _, group = svg.transform_to_rect_viewport(
-            scale=1, width=size, height=size, ignore_svg_top_attrs=True
-        )
-        group.transform = group.transform @ Transform.translation(left, top)
-        x, y = pdf.x, pdf.y
-        pdf.set_xy(0, 0)
-        pdf.draw_path(group, copy=False)
-        pdf.set_xy(x, y)
-
-
-# A parsed pictogram is shared by every document: placing it sets its transform.
-PICTOGRAM_LOCK = threading.Lock()
+    # What FPDF.image() does with an SVG (fpdf2 2.8.9), without parsing the file again. The
+    # parsed pictogram is shared by every document: placing it sets its transform (RENDER_LOCK).
+    _, _, group = svg.transform_to_rect_viewport(
+        scale=1, width=size, height=size, ignore_svg_top_attrs=True
+    )
+    group.transform = group.transform @ Transform.translation(left, top)
+    x, y = pdf.x, pdf.y
+    pdf.set_xy(0, 0)
+    pdf.draw_path(group, copy=False)
+    pdf.set_xy(x, y)
 
 
 @functools.cache

@@ -31,6 +31,9 @@ UPRIGHT = {
 
 Reason = Literal["too_big", "not_an_image", "corrupt"]
 
+# Sessions prepare photos in parallel threads without a lock: Pillow (and the pillow-heif and
+# LittleCMS code it calls) supports "separate images in separate threads" (Pillow's handbook,
+# Thread safety); nothing here shares an image. tests/krachtwerk/test_threads.py holds it to that.
 pillow_heif.register_heif_opener()
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from krachtwerk.conversation_file import conversation_filename
 from krachtwerk.model import Conversation
 from krachtwerk.pdf import pdf_filename, render_pdf
-from krachtwerk.preview import page_png
+from krachtwerk.preview import page_jpeg
 from krachtwerk.ui.state import PHOTO_KEY, texts, wipe
 
 RENDERED_KEY = "kk.rendered"
@@ -25,7 +25,7 @@ def rendered_page(conversation: Conversation, saved: bytes) -> tuple[bytes, byte
     cached = st.session_state.get(RENDERED_KEY)
     if cached is None or cached[0] != fingerprint:
         pdf = render_pdf(conversation, photo)
-        cached = (fingerprint, pdf, page_png(pdf))
+        cached = (fingerprint, pdf, page_jpeg(pdf))
         st.session_state[RENDERED_KEY] = cached
     return cached[1], cached[2]
 
