@@ -1,15 +1,14 @@
 """The conversation file of SPEC §5: the only reader and writer of it.
 
-Reading checks, in order: size, encoding, JSON, nesting, format, version, the contract (pydantic)
-and the ids against the catalogue structure. Every refusal is a FileProblem with a code and, for
+Reading checks, in order: size, encoding, JSON, nesting and number of values, format, version, the
+contract (pydantic) and the ids against the catalogue structure; each step is linear in the size. Every refusal is a FileProblem with a code and, for
 an invalid conversation, the places that are wrong; ``describe`` turns it into one plain sentence.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -19,6 +18,8 @@ from krachtwerk.model import FORMAT, VERSION, Conversation, Language
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32  # a real file nests about 7 deep; far more is not a conversation
+# The fullest valid file (50 meetings, every list and table at its limit) holds about 10,000 values.
+MAX_VALUES = 20_000
 MAX_SHOWN_DETAILS = 3
 MAX_SHOWN_KEY = 40  # a key from the file is shown in a message; keep odd ones short
 
@@ -28,6 +29,7 @@ Code = Literal[
     "not_utf8",
     "not_json",
     "too_deep",
+    "too_many_values",
     "not_object",
     "wrong_format",
     "newer_version",
@@ -98,33 +100,42 @@ def _decode(data: bytes) -> str:
     return text
 
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_BRACKET = re.compile(r"[\[\]{}]")
-
-
-def _too_deep(text: str) -> bool:
-    """Count nesting without recursion, so absurd files never reach the JSON parser's stack."""
-    depth = 0
-    for match in _BRACKET.finditer(_STRING.sub("", text)):
-        depth += 1 if match.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            return True
-    return False
-
-
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
 def _parse(text: str) -> Any:
-    if _too_deep(text):
-        raise FileProblem("too_deep")
+    """JSON, then its shape. Both are linear in the size of the text, whatever it holds: no regex
+    runs over the file (one that can backtrack froze the server on a 64 KB file)."""
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except RecursionError:
+        raw = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:  # the C parser counts its nesting and stops, it never crashes
         raise FileProblem("too_deep") from None
     except ValueError:  # also huge integers and NaN, not only JSONDecodeError
         raise FileProblem("not_json") from None
+    _check_shape(raw)
+    return raw
+
+
+def _check_shape(raw: Any) -> None:
+    """Nesting and number of values, counted without recursion and stopped at the limit, so the
+    validator never has to produce an error per value of an absurd file."""
+    count = 0
+    pending: list[tuple[Any, int]] = [(raw, 1)]
+    while pending:
+        value, depth = pending.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise FileProblem("too_many_values")
+        if isinstance(value, dict):
+            children: Iterable[Any] = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            raise FileProblem("too_deep")
+        pending.extend((child, depth + 1) for child in children)
 
 
 def _check_header(raw: Any) -> None:
