@@ -1,8 +1,9 @@
 """The conversation file of SPEC §5: the only reader and writer of it.
 
 Reading checks, in order: size, encoding, JSON, nesting and number of values, format, version, the
-contract (pydantic) and the ids against the catalogue structure; each step is linear in the size. Every refusal is a FileProblem with a code and, for
-an invalid conversation, the places that are wrong; ``describe`` turns it into one plain sentence.
+contract (pydantic) and the ids against the catalogue structure; each step is linear in the size.
+Every refusal is a FileProblem with a code and, for an invalid conversation, the places that are
+wrong; ``describe`` turns it into one plain sentence.
 """
 
 from __future__ import annotations
