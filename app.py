@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from krachtwerk.ui.layout import page_language, pages, run_step, step_footer
-from krachtwerk.ui.state import show_flashes
+from krachtwerk.ui import browser
+from krachtwerk.ui.layout import pages, run_step, step_footer
+from krachtwerk.ui.state import conversation, show_flashes
 
 st.set_page_config(
     page_title="Krachtkompas",
@@ -17,4 +18,4 @@ current = st.navigation(all_pages, position="top")
 show_flashes()
 run_step(current)
 step_footer(all_pages, current)
-page_language()
+browser.frame(conversation().language)

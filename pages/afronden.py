@@ -3,21 +3,18 @@
 import streamlit as st
 
 from krachtwerk.conversation_file import write_conversation
-from krachtwerk.ui.afronden import downloads, new_conversation, preview_alt, rendered_page
+from krachtwerk.ui.afronden import downloads, new_conversation, preview, rendered_page
 from krachtwerk.ui.layout import require_frame, step_header
-from krachtwerk.ui.state import conversation, texts
+from krachtwerk.ui.state import conversation
 
 require_frame()
 step_header("afronden")
-t = texts()
 current = conversation()
 saved = write_conversation(current)  # once per run: the download and the render check share it
-pdf, preview = rendered_page(current, saved)
+pdf, picture = rendered_page(current, saved)
 page, actions = st.columns([3, 2], gap="large")
 with page:
-    st.image(
-        preview, caption=t("afronden.preview_caption"), width="stretch", alt=preview_alt(current)
-    )
+    preview(current, picture)
 with actions:
     downloads(current, pdf, saved)
     st.divider()

@@ -8,7 +8,7 @@ from krachtwerk.concreteness import check_action
 from krachtwerk.content import structure
 from krachtwerk.model import Action, Conversation, Meeting
 from krachtwerk.photo import PhotoError, prepare_photo
-from krachtwerk.ui import fields
+from krachtwerk.ui import browser, fields
 from krachtwerk.ui.state import PHOTO_KEY, seed, set_widget, texts
 
 PHOTO_UPLOAD_KEY = "kk.upload.photo"
@@ -124,7 +124,8 @@ def photo() -> None:
     st.header(t("actie.photo.title"), anchor=False)
     if prepared := st.session_state.get(PHOTO_KEY):
         picture, remove = st.columns([2, 3], vertical_alignment="center")
-        picture.image(prepared, width=220, alt=t("actie.photo.alt"))
+        with picture:
+            browser.picture(prepared, "image/jpeg", t("actie.photo.alt"), key="photo", width=220)
         remove.button(
             t("actie.photo.remove"),
             on_click=_remove_photo,

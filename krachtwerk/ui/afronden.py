@@ -10,6 +10,7 @@ from krachtwerk.conversation_file import conversation_filename
 from krachtwerk.model import Conversation
 from krachtwerk.pdf import pdf_filename, render_pdf
 from krachtwerk.preview import page_jpeg
+from krachtwerk.ui import browser
 from krachtwerk.ui.state import PHOTO_KEY, texts, wipe
 
 RENDERED_KEY = "kk.rendered"
@@ -39,30 +40,32 @@ def preview_alt(conversation: Conversation) -> str:
 
 
 def downloads(conversation: Conversation, pdf: bytes, saved: bytes) -> None:
+    """Handed over inside this session's connection: no address on the server ever serves them."""
     t = texts()
-    st.download_button(
+    browser.download(
         t("afronden.download_pdf"),
-        data=pdf,
-        file_name=pdf_filename(conversation),
-        mime="application/pdf",
-        icon=":material/picture_as_pdf:",
-        type="primary",
-        on_click="ignore",
-        width="stretch",
+        pdf,
+        pdf_filename(conversation),
+        "application/pdf",
+        icon="download",
         key="download.pdf",
+        primary=True,
     )
     st.caption(t("afronden.download_pdf_help"))
-    st.download_button(
+    browser.download(
         t("afronden.download_file"),
-        data=saved,
-        file_name=conversation_filename(conversation),
-        mime="application/json",
-        icon=":material/save:",
-        on_click="ignore",
-        width="stretch",
+        saved,
+        conversation_filename(conversation),
+        "application/json",
+        icon="save",
         key="download.file",
     )
     st.caption(t("afronden.download_file_help"))
+
+
+def preview(conversation: Conversation, picture: bytes) -> None:
+    browser.picture(picture, "image/jpeg", preview_alt(conversation), key="afronden.preview")
+    st.caption(texts()("afronden.preview_caption"))
 
 
 def new_conversation() -> None:

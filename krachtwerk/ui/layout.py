@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import runpy
 import threading
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from krachtwerk.ui.state import conversation, texts
+from krachtwerk.ui.state import texts
 
 STEPS = ("start", "erkenning", "krachten", "kompas", "actie", "afronden")
 STEP_ICONS = {
@@ -77,16 +76,6 @@ def run_step(page: st.Page) -> None:
         st.error(texts()("frame.error"), icon=":material/sentiment_dissatisfied:")
     finally:
         _frame.active = False
-
-
-def page_language() -> None:
-    """Streamlit's page says lang="en"; screen readers then read Dutch with English sounds.
-
-    The code comes from the validated model ("nl" or "en"), never from anything typed."""
-    code = json.dumps(conversation().language)
-    st.html(
-        f"<script>document.documentElement.lang = {code};</script>", unsafe_allow_javascript=True
-    )
 
 
 def step_header(step: str) -> None:

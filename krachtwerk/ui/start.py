@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from krachtwerk.content import catalogue
-from krachtwerk.conversation_file import FileProblem, describe, read_conversation
+from krachtwerk.conversation_file import MAX_FILE_BYTES, FileProblem, describe, read_conversation
 from krachtwerk.demos import demo_names, load_demo
 from krachtwerk.model import ADDRESSES, LANGUAGES, MODES, Conversation
 from krachtwerk.ui import fields
@@ -70,6 +72,8 @@ def begin_choices() -> None:
             key=UPLOAD_KEY,
             on_change=_open_uploaded_file,
             help=t("start.open.help"),
+            # The browser refuses bigger files before it sends them (MB here, bytes in our limit).
+            max_upload_size=math.ceil(MAX_FILE_BYTES / 2**20),
         )
     with demo_col:
         st.header(t("start.demo.title"), anchor=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -46,3 +47,12 @@ def shown_text(at: AppTest) -> str:
     parts += [e.value for e in at.success] + [e.value for e in at.warning]
     parts += [e.value for e in at.error]
     return "\n".join(str(p) for p in parts)
+
+
+def browser_parts(at: AppTest, name: str) -> list[dict]:
+    """The data handed to one of our browser components (krachtwerk/ui/browser.py), in order."""
+    return [
+        json.loads(element.proto.json)
+        for element in at.get("bidi_component")
+        if element.proto.component_name == f"krachtkompas.{name}"
+    ]

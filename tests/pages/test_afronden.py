@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import io
 
 from pypdf import PdfReader
 
-from tests.pages.apptest import conversation, open_app
+from krachtwerk.conversation_file import read_conversation
+from tests.pages.apptest import browser_parts, conversation, open_app
 
 
 def rendered_pdf(at) -> bytes:
@@ -15,9 +17,21 @@ def rendered_pdf(at) -> bytes:
 
 def test_preview_and_two_downloads() -> None:
     at = open_app("afronden", demo="noor")
-    assert len(at.get("image")) >= 1
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download het blad (PDF)", "Bewaar het gespreksbestand"]
+    (preview,) = browser_parts(at, "picture")
+    assert preview["src"].startswith("data:image/jpeg;base64,/9j/")
+    assert conversation(at).current.action.what in preview["alt"]
+    pdf, saved = browser_parts(at, "download")
+    assert [pdf["label"], saved["label"]] == [
+        "Download het blad (PDF)",
+        "Bewaar het gespreksbestand",
+    ]
+    assert [pdf["file_name"], saved["file_name"]] == [
+        "krachtkompas-2026-02-10.pdf",
+        "krachtkompas-gesprek-2026-02-10.json",
+    ]
+    assert pdf["primary"] and not saved["primary"]
+    assert base64.b64decode(pdf["content"]) == rendered_pdf(at)
+    assert read_conversation(base64.b64decode(saved["content"])) == conversation(at)
     reader = PdfReader(io.BytesIO(rendered_pdf(at)))
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
