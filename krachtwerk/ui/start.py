@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 from krachtwerk.content import catalogue
@@ -72,8 +70,8 @@ def begin_choices() -> None:
             key=UPLOAD_KEY,
             on_change=_open_uploaded_file,
             help=t("start.open.help"),
-            # The browser refuses bigger files before it sends them (MB here, bytes in our limit).
-            max_upload_size=math.ceil(MAX_FILE_BYTES / 2**20),
+            # The browser refuses bigger files before it sends them (it counts 1 MB as 10^6 B).
+            max_upload_size=MAX_FILE_BYTES // 1_000_000,
         )
     with demo_col:
         st.header(t("start.demo.title"), anchor=False)

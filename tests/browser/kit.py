@@ -339,6 +339,16 @@ class App:
                 uploader.get_by_role("button", name="Upload", exact=True).click()
             chooser.value.set_files({"name": name, "mimeType": mime, "buffer": data})
 
+    def upload_refused(self, label: str, data: bytes, name: str, mime: str) -> None:
+        """A file the browser refuses to send (over the limit): no run follows."""
+        uploader = self.page.get_by_test_id("stFileUploader").filter(
+            has=self.page.get_by_text(label, exact=True)
+        )
+        with self.page.expect_file_chooser() as chooser:
+            uploader.get_by_role("button", name="Upload", exact=True).click()
+        chooser.value.set_files({"name": name, "mimeType": mime, "buffer": data})
+        expect(uploader.get_by_test_id("stFileChip")).to_have_attribute("aria-invalid", "true")
+
     def download(self, label: str) -> tuple[str, bytes]:
         button = self.page.get_by_role("button", name=label)
         with self.page.expect_download(timeout=TIMEOUT_MS) as info:
