@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from krachtwerk.cli import EXIT_BAD_INPUT, main
 from krachtwerk.conversation_file import MAX_FILE_BYTES, FileProblem, describe, read_conversation
 from krachtwerk.demos import DEMO_DIR
 
@@ -189,3 +190,18 @@ _DOMAINS = [
     "lichaam", "gevoel", "zingeving", "gezin", "netwerk",
     "wonen", "geld", "dagelijks", "werk", "vrije_tijd",
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name", ["escaped quotes, no closing quote", "deep arrays", "empty meetings", "a zip bomb"]
+)
+def test_the_command_line_refuses_them_with_one_line(
+    name: str, tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gesprek.json"
+    path.write_bytes(CORPUS[name])
+    start = time.process_time()
+    assert main(["check", str(path)]) == EXIT_BAD_INPUT
+    assert time.process_time() - start < CPU_BOUND_S
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("krachtwerk: error:")
