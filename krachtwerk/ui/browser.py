@@ -116,7 +116,7 @@ export default function ({ data, parentElement }) {
     link.click();
     link.remove();
     // The blob lives in this tab only; once the browser has it, let go of it there too.
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 }
 """

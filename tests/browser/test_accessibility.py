@@ -115,7 +115,11 @@ def test_the_kompas_has_a_text_alternative_that_follows_the_scores(app: App):
 def focused_control(app: App) -> set[int]:
     number = app.page.evaluate(
         """() => {
-            const e = document.activeElement && document.activeElement.closest('[data-kk-control]');
+            let active = document.activeElement;  // into our components' shadow roots
+            while (active && active.shadowRoot && active.shadowRoot.activeElement) {
+                active = active.shadowRoot.activeElement;
+            }
+            const e = active && active.closest('[data-kk-control]');
             return e ? Number(e.getAttribute('data-kk-control')) : null;
         }"""
     )
@@ -129,7 +133,11 @@ def reachable_by_tab(app: App) -> tuple[set[int], set[int]]:
             const main = document.querySelector('[data-testid=stMain]');
             const shown = (e) => e.getClientRects().length > 0
                 && getComputedStyle(e).visibility !== 'hidden';
-            const all = [...main.querySelectorAll(selector)].filter(e => !e.disabled && shown(e));
+            // our components (krachtwerk/ui/browser.py) keep their controls in shadow roots
+            const within = (root) => [...root.querySelectorAll(selector)].concat(
+                ...[...root.querySelectorAll('*')].filter(e => e.shadowRoot)
+                    .map(e => within(e.shadowRoot)));
+            const all = within(main).filter(e => !e.disabled && shown(e));
             all.forEach((e, i) => e.setAttribute('data-kk-control', i));
             return all.length;
         }""",
@@ -166,7 +174,7 @@ def test_every_control_is_reachable_with_the_keyboard(app: App, step: str):
     labels = app.page.evaluate(
         """(numbers) => numbers.map(n => {
             const e = document.querySelector(`[data-kk-control="${n}"]`);
-            return e.outerHTML.slice(0, 160);
+            return e ? e.outerHTML.slice(0, 160) : `control ${n} (in a shadow root)`;
         })""",
         sorted(missed),
     )
