@@ -21,6 +21,7 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32  # a real file nests about 7 deep; far more is not a conversation
 # The fullest valid file (50 meetings, every list and table at its limit) holds about 10,000 values.
 MAX_VALUES = 20_000
+MAX_MARKS = 4 * MAX_VALUES  # commas and brackets, also inside texts: room for punctuation
 MAX_SHOWN_DETAILS = 3
 MAX_SHOWN_KEY = 40  # a key from the file is shown in a message; keep odd ones short
 
@@ -108,6 +109,10 @@ def _refuse_constant(name: str) -> Any:
 def _parse(text: str) -> Any:
     """JSON, then its shape. Both are linear in the size of the text, whatever it holds: no regex
     runs over the file (one that can backtrack froze the server on a 64 KB file)."""
+    # Every value after the first needs a comma or an opening bracket: an upper bound on the
+    # values, counted in C before the parser builds an object for each of them.
+    if sum(text.count(mark) for mark in ",[{") > MAX_MARKS:
+        raise FileProblem("too_many_values")
     try:
         raw = json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:  # the C parser counts its nesting and stops, it never crashes

@@ -20,7 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from krachtwerk.cli import EXIT_BAD_INPUT, main
-from krachtwerk.conversation_file import MAX_FILE_BYTES, FileProblem, describe, read_conversation
+from krachtwerk.conversation_file import (
+    MAX_FILE_BYTES,
+    MAX_MARKS,
+    FileProblem,
+    describe,
+    read_conversation,
+)
 from krachtwerk.demos import DEMO_DIR
 
 LIMIT = MAX_FILE_BYTES
@@ -65,6 +71,7 @@ CORPUS: dict[str, bytes] = {
     "deep just under the limit, many times": _joined(
         HEAD + b'"x": [', b"[" * 30 + b"]" * 30, b"]}"
     ),
+    "values just under the count of commas": b"[" + b"1," * (MAX_MARKS - 10) + b"1]",
     "empty meetings": _joined(HEAD + b'"meetings": [', b"{}", b"]}"),
     "meetings with an unknown field": _joined(HEAD + b'"meetings": [', b'{"x": 1}', b"]}"),
     "many unknown fields": _joined(HEAD + b'"resident": {', b'"k": 1', b"}}"),
