@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from krachtwerk.ui import browser
-from krachtwerk.ui.layout import pages, run_step, step_footer
+from krachtwerk.ui import browser, browser_copy
+from krachtwerk.ui.layout import pages, run_step, step_footer, step_of
 from krachtwerk.ui.state import conversation, show_flashes
 
 st.set_page_config(
@@ -13,9 +13,15 @@ st.set_page_config(
     initial_sidebar_state="collapsed",
 )
 
+# A copy the tab kept (after a reload or a lost session) is restored before anything is drawn.
+go_to = browser_copy.settle()
 all_pages = pages()
 current = st.navigation(all_pages, position="top")
+if go_to is not None and go_to != step_of(current):
+    st.switch_page(next(page for page in all_pages if step_of(page) == go_to))
 show_flashes()
+browser_copy.notice(step_of(current))
 run_step(current)
 step_footer(all_pages, current)
 browser.frame(conversation().language)
+browser_copy.keep(step_of(current))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 
+from krachtwerk.browser_copy import fingerprint
 from krachtwerk.conversation_file import conversation_filename
 from krachtwerk.model import Conversation
 from krachtwerk.pdf import pdf_filename, render_pdf
@@ -22,11 +21,11 @@ def rendered_page(conversation: Conversation, saved: bytes) -> tuple[bytes, byte
     Kept in this session's state, never in a shared cache: it holds the resident's words (SPEC §9).
     """
     photo = st.session_state.get(PHOTO_KEY)
-    fingerprint = hashlib.sha256(saved + (photo or b"")).hexdigest()
+    made_from = fingerprint(saved + (photo or b""))
     cached = st.session_state.get(RENDERED_KEY)
-    if cached is None or cached[0] != fingerprint:
+    if cached is None or cached[0] != made_from:
         pdf = render_pdf(conversation, photo)
-        cached = (fingerprint, pdf, page_jpeg(pdf))
+        cached = (made_from, pdf, page_jpeg(pdf))
         st.session_state[RENDERED_KEY] = cached
     return cached[1], cached[2]
 
@@ -59,6 +58,7 @@ def downloads(conversation: Conversation, pdf: bytes, saved: bytes) -> None:
         "application/json",
         icon="save",
         key="download.file",
+        saves=fingerprint(saved),
     )
     st.caption(t("afronden.download_file_help"))
 

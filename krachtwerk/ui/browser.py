@@ -117,6 +117,10 @@ export default function ({ data, parentElement }) {
     link.remove();
     // The blob lives in this tab only; once the browser has it, let go of it there too.
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+    // The conversation file is saved: closing the tab now loses nothing (browser_copy.py).
+    if (data.saves) {
+      window.dispatchEvent(new CustomEvent("krachtkompas:saved", { detail: data.saves }));
+    }
   };
 }
 """
@@ -151,8 +155,16 @@ def frame(language: str) -> None:
 
 
 def download(
-    label: str, data: bytes, file_name: str, mime: str, icon: str, key: str, primary: bool = False
+    label: str,
+    data: bytes,
+    file_name: str,
+    mime: str,
+    icon: str,
+    key: str,
+    primary: bool = False,
+    saves: str | None = None,
 ) -> None:
+    """``saves``: the fingerprint of the conversation this file holds, when it is that file."""
     content = base64.b64encode(data).decode("ascii")
     payload = {
         "label": label,
@@ -161,6 +173,7 @@ def download(
         "mime": mime,
         "icon": ICONS[icon],
         "primary": primary,
+        "saves": saves,
     }
     _download(data=payload, key=key)
 

@@ -41,6 +41,11 @@ def pages() -> list[st.Page]:
     ]
 
 
+def step_of(page: st.Page) -> str:
+    """The step a page shows (the default page, Start, has an empty url_path)."""
+    return page.url_path or STEPS[0]
+
+
 APP = Path(__file__).resolve().parents[2] / "app.py"
 log = logging.getLogger("krachtkompas")
 _frame = threading.local()  # per script thread, so per session: holds no resident data

@@ -42,7 +42,8 @@ def _start_follow_up() -> None:
     flash("success", texts()("start.follow_up_started"))
 
 
-def _new_conversation() -> None:
+def new_conversation() -> None:
+    """Nieuw gesprek: wipe everything and say so."""
     wipe()
     flash("success", texts()("start.wiped"))
 
@@ -58,7 +59,7 @@ def begin_choices() -> None:
             st.markdown(t("start.new.confirm_text"))
             st.button(
                 t("start.new.confirm"),
-                on_click=_new_conversation,
+                on_click=new_conversation,
                 key="start.new.confirm",
                 type="primary",
             )

@@ -15,6 +15,7 @@ from krachtwerk.model import Conversation
 CONVERSATION_KEY = "kk.conversation"
 PHOTO_KEY = "kk.photo"
 FLASH_KEY = "kk.flash"
+BOOK_KEY = "kk.copy"  # the browser copy's bookkeeping (krachtwerk/ui/browser_copy.py): no content
 WIDGET_PREFIX = "w."
 
 
@@ -43,10 +44,18 @@ def replace_conversation(new: Conversation) -> None:
 
 
 def wipe() -> None:
-    """Nieuw gesprek: nothing of this conversation stays in the session (SPEC §9)."""
+    """Nieuw gesprek: nothing of this conversation stays in the session (SPEC §9).
+
+    The browser copy's bookkeeping stays, told to begin anew, so the next run also empties the
+    copy in the tab instead of restoring it.
+    """
+    book = st.session_state.get(BOOK_KEY)
     for key in list(st.session_state):
         del st.session_state[key]
     st.session_state[CONVERSATION_KEY] = Conversation()
+    if book is not None:
+        book.begin_anew()
+        st.session_state[BOOK_KEY] = book
 
 
 def widget_key(name: str) -> str:
