@@ -60,7 +60,9 @@ def new_app(browser, server: Server) -> App:
         accept_downloads=True,
     )
     context.set_default_timeout(30_000)
-    return App(context.new_page(), server.url)
+    person = App(context.new_page(), server.url)
+    person.page.on("dialog", person.answer_dialog)
+    return person
 
 
 # A real browser against a real server on a loaded 2-core machine: the suite had rare timing
@@ -86,8 +88,6 @@ def pytest_runtest_makereport(item, call):
 def app(browser, server: Server, request, tmp_path: Path) -> Iterator[App]:
     """One person at the screen: a browser context of their own, opened on the start page."""
     person = new_app(browser, server)
-    scripts_ran: list[str] = []
-    person.page.on("dialog", lambda dialog: (scripts_ran.append(dialog.message), dialog.dismiss()))
     yield person.open()
     failed = getattr(request.node, "report_call", None)
     if failed is not None and failed.failed:
@@ -95,7 +95,9 @@ def app(browser, server: Server, request, tmp_path: Path) -> Iterator[App]:
         person.page.screenshot(path=str(shot), full_page=True)
         print(f"screenshot at failure: {shot}")
     person.page.context.close()
-    assert not scripts_ran, f"a script ran in the page and opened a dialog: {scripts_ran}"
+    assert not person.scripts_ran, (
+        f"a script ran in the page and opened a dialog: {person.scripts_ran}"
+    )
 
 
 @pytest.fixture(scope="session")

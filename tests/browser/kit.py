@@ -12,10 +12,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,11 @@ from krachtwerk.ui.layout import STEPS
 
 ROOT = Path(__file__).resolve().parents[2]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# The tab has told this server session what it kept (krachtwerk/ui/browser_copy.py), or keeps none.
+COPY_SETTLED = "html[data-kk-copy='live'], html[data-kk-copy='off']"
+COVER_GONE = (
+    "() => { const cover = document.querySelector('.kk-cover'); return !cover || cover.hidden; }"
+)
 CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 TIMEOUT_MS = 30_000
 CHROMIUM_ARGS = [
@@ -97,9 +103,15 @@ class Server:
             self.process.kill()
 
 
-def start_server(log: Path) -> Server:
-    port = free_port()
-    handle = log.open("w", encoding="utf-8")
+def start_server(
+    log: Path,
+    port: int | None = None,
+    options: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+) -> Server:
+    """``options``: more `streamlit run` flags; ``env``: more environment variables."""
+    port = port or free_port()
+    handle = log.open("a", encoding="utf-8")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -117,8 +129,10 @@ def start_server(log: Path) -> Server:
             "false",
             "--server.fileWatcherType",
             "none",
+            *options,
         ],
         cwd=ROOT,
+        env={**os.environ, **(env or {})},
         stdout=handle,
         stderr=subprocess.STDOUT,
     )
@@ -138,6 +152,72 @@ def start_server(log: Path) -> Server:
     raise RuntimeError(f"streamlit did not answer /_stcore/health in 60 s: {log.read_text()}")
 
 
+class Gate:
+    """A TCP relay between the browser and the server that can go dark, as a closed laptop lid
+    or a lost network does: ``close()`` drops every connection and refuses new ones."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.is_open = True
+        self.connections: set[socket.socket] = set()
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return  # the gate was taken down
+            if not self.is_open:
+                client.close()
+                continue
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            with self.lock:
+                self.connections.update((client, upstream))
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while chunk := source.recv(65536):
+                sink.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                self._drop(end)
+
+    def _drop(self, end: socket.socket) -> None:
+        with self.lock:
+            self.connections.discard(end)
+        with suppress(OSError):
+            end.shutdown(socket.SHUT_RDWR)
+        end.close()
+
+    def close(self) -> None:
+        self.is_open = False
+        with self.lock:
+            ends = list(self.connections)
+        for end in ends:
+            self._drop(end)
+
+    def open(self) -> None:
+        self.is_open = True
+
+    def stop(self) -> None:
+        self.close()
+        self.listener.close()
+
+
 @dataclass
 class App:
     """One person's tab on the app."""
@@ -148,6 +228,17 @@ class App:
     mode: str = "volwassene"
     address: str = "je"
     shots: list[Path] = field(default_factory=list)
+    asked_to_leave: int = 0  # the browser's own "leave this page?" (beforeunload) questions
+    scripts_ran: list[str] = field(default_factory=list)  # any other dialog: a script of ours ran
+
+    def answer_dialog(self, dialog) -> None:
+        """Leave when the browser asks (a person reloading means it); any alert() is a finding."""
+        if dialog.type == "beforeunload":
+            self.asked_to_leave += 1
+            dialog.accept()
+        else:
+            self.scripts_ran.append(dialog.message)
+            dialog.dismiss()
 
     # --- words -------------------------------------------------------------------------------
 
@@ -188,9 +279,27 @@ class App:
     def open(self, path: str = "") -> App:
         self.page.add_init_script(COUNT_MESSAGES)
         self.page.goto(f"{self.url}/{path}")
-        self.settle()
+        self.back()
         expect(self.page.get_by_role("heading", level=1)).to_be_visible(timeout=TIMEOUT_MS)
         return self
+
+    def back(self, timeout_ms: int = TIMEOUT_MS) -> None:
+        """Connected, the copy settled (restored or not), no cover over the page, no run going."""
+        self.page.wait_for_selector(COPY_SETTLED, state="attached", timeout=timeout_ms)
+        self.page.wait_for_function(COVER_GONE, timeout=timeout_ms)
+        self.settle()
+
+    def reload(self) -> None:
+        """F5, as a person presses it; the browser may ask whether to leave (answer_dialog)."""
+        self.page.reload()
+        self.back()
+
+    def stored(self) -> dict[str, str]:
+        """What this tab's sessionStorage holds for Krachtkompas."""
+        return self.page.evaluate(
+            """() => Object.fromEntries(Object.entries(sessionStorage)
+                       .filter(([key]) => key.startsWith('krachtkompas.')))"""
+        )
 
     def go(self, step: str) -> None:
         with self.rerun():
