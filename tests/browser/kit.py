@@ -108,6 +108,7 @@ def start_server(
     port: int | None = None,
     options: tuple[str, ...] = (),
     env: dict[str, str] | None = None,
+    script: str = "app.py",
 ) -> Server:
     """``options``: more `streamlit run` flags; ``env``: more environment variables."""
     port = port or free_port()
@@ -118,7 +119,7 @@ def start_server(
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            script,
             "--server.port",
             str(port),
             "--server.address",
