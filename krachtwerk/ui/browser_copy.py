@@ -35,6 +35,7 @@ from krachtwerk.browser_copy import (
     read_copy,
 )
 from krachtwerk.model import Conversation
+from krachtwerk.ui import fields
 from krachtwerk.ui.layout import STEPS
 from krachtwerk.ui.start import new_conversation
 from krachtwerk.ui.state import (
@@ -309,13 +310,14 @@ def notice(step: str) -> None:
     t = texts()
     line, choice = st.columns([3, 1], vertical_alignment="center")
     line.info(t("copy.restored"), icon=":material/history:")
-    with choice.popover(t("copy.start_over"), icon=":material/restart_alt:", width="stretch"):
-        st.markdown(t("copy.start_over_text"))
-        st.button(
+    with choice:
+        fields.confirmed_button(
+            t("copy.start_over"),
+            ":material/restart_alt:",
+            t("copy.start_over_text"),
             t("copy.start_over_confirm"),
-            on_click=_start_over,
+            _start_over,
             key="copy.start_over",
-            type="primary",
         )
 
 

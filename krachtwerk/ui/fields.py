@@ -178,3 +178,12 @@ def pictogram(path: Path, width: int) -> None:
     Not st.image: that adds a "Fullscreen" button to every picture, a useless Tab stop for
     keyboard users (twenty of them on the Kompas step)."""
     st.html(f'<img src="{_svg_data_uri(path)}" width="{width}" height="{width}" alt="">')
+
+
+def confirmed_button(
+    label: str, icon: str, question: str, confirm: str, on_confirm: Callable[[], None], key: str
+) -> None:
+    """A button that asks once more before something is wiped: a popover with the question."""
+    with st.popover(label, icon=icon, width="stretch"):
+        st.markdown(question)
+        st.button(confirm, on_click=on_confirm, key=key, type="primary")

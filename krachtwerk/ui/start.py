@@ -55,14 +55,14 @@ def begin_choices() -> None:
     with new_col:
         st.header(t("start.new.title"), anchor=False)
         st.markdown(t("start.new.body"))
-        with st.popover(t("start.new.button"), icon=":material/add:", width="stretch"):
-            st.markdown(t("start.new.confirm_text"))
-            st.button(
-                t("start.new.confirm"),
-                on_click=new_conversation,
-                key="start.new.confirm",
-                type="primary",
-            )
+        fields.confirmed_button(
+            t("start.new.button"),
+            ":material/add:",
+            t("start.new.confirm_text"),
+            t("start.new.confirm"),
+            new_conversation,
+            key="start.new.confirm",
+        )
     with open_col:
         st.header(t("start.open.title"), anchor=False)
         st.file_uploader(
