@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from krachtwerk.ui import browser, browser_copy
+from krachtwerk.ui import browser_copy, frame
 from krachtwerk.ui.layout import pages, run_step, step_footer, step_of
 from krachtwerk.ui.state import conversation, show_flashes
 
@@ -23,5 +23,5 @@ show_flashes()
 browser_copy.notice(step_of(current))
 run_step(current)
 step_footer(all_pages, current)
-browser.frame(conversation().language)
+frame.frame(conversation().language)
 browser_copy.keep(step_of(current))

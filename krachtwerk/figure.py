@@ -20,7 +20,9 @@ INK = "#1F2A37"
 SHAPE = "#0F6E6E"
 SHAPE_FILL = "rgba(15, 110, 110, 0.30)"
 PREVIOUS = "#5B4B8A"
-HEIGHT = 560
+HEIGHT = 520  # with its caption and words, fits beside the sliders at 1366x768
+SECTOR_OPACITY = 0.5
+LABEL_PX = 17  # quadrant names and scores: legible from a metre (at least 16 px)
 
 
 @functools.cache
@@ -63,7 +65,11 @@ def alt_text(t: Texts, mode: Mode, kompas: Kompas) -> str:
 
 
 def kompas_figure(
-    t: Texts, mode: Mode, kompas: Kompas, previous: dict[str, int] | None = None
+    t: Texts,
+    mode: Mode,
+    kompas: Kompas,
+    previous: dict[str, int] | None = None,
+    label_px: int = LABEL_PX,
 ) -> go.Figure:
     axes = geometry.axes(mode)
     shape = structure()
@@ -77,6 +83,9 @@ def kompas_figure(
                 type="path",
                 path=_path(sector.outline),
                 fillcolor=sector.colour,
+                # A tint, not a full wheel: the score shape carries the colour, so an unscored
+                # kompas looks empty.
+                opacity=SECTOR_OPACITY,
                 line=dict(color="white", width=3),
                 layer="below",
             )
@@ -89,7 +98,7 @@ def kompas_figure(
                 text=f"<b>{t(f'quadrants.{sector.quadrant}.label')}</b>",
                 showarrow=False,
                 yanchor="top",
-                font=dict(size=15, color=sector.ink),
+                font=dict(size=label_px, color=sector.ink),
             )
         )
     for _score, ring in geometry.rings():
@@ -135,8 +144,8 @@ def kompas_figure(
     outline = geometry.score_shape(axes, kompas.scores)
     traces.append(
         go.Scatter(
-            x=[p[0] for p in outline],
-            y=[p[1] for p in outline],
+            x=[p[0] for p in outline] if kompas.scores else [],
+            y=[p[1] for p in outline] if kompas.scores else [],
             mode="lines",
             fill="toself",
             fillcolor=SHAPE_FILL,
@@ -145,15 +154,18 @@ def kompas_figure(
             name=t("kompas.now"),
         )
     )
-    points = [axis.at(kompas.scores.get(axis.id, 0)) for axis in axes]
+    # A dot and its number only where a score was given: never an invented 0.
+    points = [
+        axis.at(kompas.scores[axis.id]) if axis.id in kompas.scores else None for axis in axes
+    ]
     traces.append(
         go.Scatter(
-            x=[p[0] for p in points],
-            y=[p[1] for p in points],
+            x=[p[0] if p else None for p in points],
+            y=[p[1] if p else None for p in points],
             mode="markers+text",
             text=[str(kompas.scores[a.id]) if a.id in kompas.scores else "" for a in axes],
             textposition="top center",
-            textfont=dict(size=15, color=INK),
+            textfont=dict(size=label_px, color=INK),
             marker=dict(size=10, color=SHAPE, line=dict(color="white", width=2)),
             hoverinfo="skip",
         )

@@ -68,6 +68,9 @@ class DomainNotes(Part):
         return not any(v.strip() for v in (self.now, self.past, self.wish, self.helpers))
 
 
+NOTE_FIELDS: tuple[str, ...] = tuple(DomainNotes.model_fields)
+
+
 class Strengths(Part):
     qualities: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
     domains: Annotated[dict[Id, DomainNotes], Field(max_length=MAX_ITEMS)] = {}
@@ -121,10 +124,25 @@ class Conversation(Part):
     def previous(self) -> Meeting | None:
         return self.meetings[-2] if len(self.meetings) > 1 else None
 
+    @property
+    def is_finished(self) -> bool:
+        """The current meeting ended with an agreed action: the next one is a new meeting."""
+        return bool(self.current.action.what.strip())
+
     def start_follow_up(self, today: dt.date | None = None) -> Meeting:
-        """Open a new meeting that reviews the last one's action (a follow-up conversation)."""
+        """Open a new meeting that reviews the last one's action (a follow-up conversation).
+
+        Last time's qualities and topics are offered again; notes, scores and the action start
+        empty, so the new meeting is told in today's words."""
         last = self.current
         meeting = Meeting(date=today or dt.date.today())
         meeting.review.previous_action = last.action.what
+        meeting.strengths.qualities = list(last.strengths.qualities)
+        meeting.strengths.domains = {domain: DomainNotes() for domain in last.strengths.domains}
         self.meetings.append(meeting)
         return meeting
+
+    def undo_follow_up(self) -> None:
+        """Go on with the last meeting after all: drop the follow-up that was just started."""
+        if len(self.meetings) > 1:
+            self.meetings.pop()

@@ -24,15 +24,17 @@ fields.text(
     placeholder=t("erkenning.situation_placeholder"),
 )
 feelings(validation)
-validating_sentences(validation)
-fields.text(
-    t("erkenning.acknowledgement"),
-    validation,
-    "acknowledgement",
-    "validation.acknowledgement",
-    area=True,
-    help=t("erkenning.acknowledgement_help"),
-)
+# The professional's aid, folded: the resident reads it only once it is said.
+with st.expander(t("erkenning.sentences.title"), icon=":material/record_voice_over:"):
+    validating_sentences(validation)
+    fields.text(
+        t("erkenning.acknowledgement"),
+        validation,
+        "acknowledgement",
+        "validation.acknowledgement",
+        area=True,
+        help=t("erkenning.acknowledgement_help"),
+    )
 st.header(t("erkenning.coping.title"), anchor=False)
 fields.text(
     t("erkenning.coping.question"),

@@ -10,9 +10,9 @@ require_frame()
 step_header("kompas")
 current = conversation()
 picture, numbers = st.columns([5, 4], gap="large")
-with numbers:
-    scores(current)
-with picture:
+with picture, st.container(key="kompas-picture"):  # stays in view (ui/static/frame.css)
     chart(current)
+with numbers, st.container(key="kompas-numbers"):
+    scores(current)
     focus(current)
-follow_ups(current)
+    follow_ups(current)

@@ -8,9 +8,10 @@ from krachtwerk.ui.state import conversation, texts
 
 require_frame()
 step_header("krachten")
-meeting = conversation().current
+current = conversation()
+meeting = current.current
 coping_strength(meeting.validation)
 st.header(texts()("krachten.choose"), anchor=False)
 domain_cards(meeting.strengths)
-domain_notes(meeting.strengths)
+domain_notes(meeting.strengths, current.mode)
 qualities(meeting.strengths)

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from krachtwerk.model import ADDRESSES, LANGUAGES, MODES, Address, Language, Mode
+from krachtwerk.model import (
+    ADDRESSES,
+    LANGUAGES,
+    MODES,
+    NOTE_FIELDS,
+    Address,
+    Language,
+    Mode,
+)
 
 CONTENT_DIR = Path(__file__).parent
 PICTOGRAM_DIR = Path(__file__).resolve().parents[2] / "assets" / "pictograms"
@@ -55,6 +63,11 @@ class Structure:
     quadrants: tuple[Quadrant, ...]
     domains: tuple[Domain, ...]
     feelings: tuple[Feeling, ...]
+    fields_per_mode: dict[str, tuple[str, ...]]
+
+    def note_fields(self, mode: Mode) -> tuple[str, ...]:
+        """The short fields Krachten asks per chosen domain in this mode."""
+        return self.fields_per_mode[mode]
 
     def quadrant(self, quadrant_id: str) -> Quadrant:
         return next(q for q in self.quadrants if q.id == quadrant_id)
@@ -187,6 +200,11 @@ def axis_label(t: Texts, axis_id: str) -> str:
     return t(f"{structure().axis_kind(axis_id)}.{axis_id}.label")
 
 
+def axis_in_sentence(t: Texts, axis_id: str) -> str:
+    """The name of a kompas axis as it reads inside a sentence ("bij je mensen", "bij wonen")."""
+    return t(f"{structure().axis_kind(axis_id)}.{axis_id}.in_sentence")
+
+
 @functools.cache
 def structure() -> Structure:
     raw = tomllib.loads((CONTENT_DIR / "structure.toml").read_text(encoding="utf-8"))
@@ -205,7 +223,13 @@ def structure() -> Structure:
         if not item.pictogram.is_file():
             raise CatalogueError(f"{item.id}: pictogram {item.pictogram.name} is missing")
     feelings = tuple(Feeling(f) for f in raw["feelings"])
-    return Structure(quadrants, domains, feelings)
+    fields_per_mode = {mode: tuple(fields) for mode, fields in raw["note_fields"].items()}
+    if missing := set(MODES) - fields_per_mode.keys():
+        raise CatalogueError(f"note_fields: no fields for {sorted(missing)}")
+    for mode, fields in fields_per_mode.items():
+        if unknown := set(fields) - set(NOTE_FIELDS):
+            raise CatalogueError(f"note_fields.{mode}: unknown fields {sorted(unknown)}")
+    return Structure(quadrants, domains, feelings, fields_per_mode)
 
 
 @functools.cache

@@ -9,12 +9,13 @@ from krachtwerk.content import structure
 from krachtwerk.model import Action, Conversation, Meeting
 from krachtwerk.photo import PhotoError, prepare_photo
 from krachtwerk.ui import browser, fields
-from krachtwerk.ui.state import PHOTO_KEY, seed, set_widget, texts
+from krachtwerk.ui.state import PHOTO_KEY, set_widget, texts
 
 PHOTO_UPLOAD_KEY = "kk.upload.photo"
 PHOTO_PROBLEM_KEY = "kk.upload.photo_problem"
 PHOTO_TYPES = ("jpg", "jpeg", "png", "webp", "heic", "heif")
 MAX_SHOWN_STRENGTHS = 3
+SHORT_PILL = 40  # characters of a strength a pill shows: one fits a column at 1024 px
 
 
 def _focus_domains(conversation: Conversation) -> list[str]:
@@ -76,19 +77,31 @@ def strength_options(meeting: Meeting) -> list[str]:
     return list(dict.fromkeys([*options, *meeting.action.shown_strengths]))
 
 
+def pill_text(strength: str) -> str:
+    """A pill shows a long strength (a whole answer) by its start; the page fits the rest."""
+    if len(strength) <= SHORT_PILL:
+        return strength
+    return strength[: SHORT_PILL - 1].rstrip() + "…"
+
+
 def shown_strengths(meeting: Meeting) -> None:
     t = texts()
-    action = meeting.action
-    key = seed("action.shown_strengths", list(action.shown_strengths))
-    chosen = st.multiselect(
+    options = strength_options(meeting)
+    if not options:
+        st.markdown(f"**{t('actie.strengths.label')}**")
+        st.caption(t("actie.strengths.none"))
+        return
+    fields.chips(
         t("actie.strengths.label"),
-        strength_options(meeting),
-        key=key,
-        max_selections=MAX_SHOWN_STRENGTHS,
-        placeholder=t("actie.strengths.placeholder"),
+        meeting.action,
+        "shown_strengths",
+        "action.shown_strengths",
+        options,
+        lambda strength: fields.plain(pill_text(strength)),
         help=t("actie.strengths.help"),
+        at_most=MAX_SHOWN_STRENGTHS,
+        too_many=t("actie.strengths.too_many", most=MAX_SHOWN_STRENGTHS),
     )
-    action.shown_strengths = list(chosen)
 
 
 def _photo_uploaded() -> None:

@@ -1,6 +1,5 @@
 """What the app does in the browser itself: Streamlit Components v2 with inline JS, no build step.
 
-- ``frame``: the page's language, and Streamlit's own upload messages in the screen's language.
 - ``download``: a download button whose file travels inside this session's own connection and is
   handed to the browser as a blob. Streamlit's download button serves files at ``/media/<id>``,
   an address that answered without any cookie long after Nieuw gesprek and after the tab closed.
@@ -15,59 +14,6 @@ from __future__ import annotations
 import base64
 
 import streamlit as st
-
-from krachtwerk.ui.state import texts
-
-FRAME_JS = """
-export default function ({ data }) {
-  document.documentElement.lang = data.lang;
-  const kk = (window.__kkFrame ||= { words: {} });
-  kk.words = data.words;
-  const size = (english) => {
-    const match = /([0-9.]+)\\s*([KMG]?B)/.exec(english);
-    if (!match) return "";
-    const number = Number(match[1]).toLocaleString(data.lang, { maximumFractionDigits: 1 });
-    return `${number} ${match[2]}`;
-  };
-  const translate = (english) => {
-    const text = english.replace(/^Error:\\s*/, "");
-    if (text.startsWith("File must be")) return kk.words.too_big.replace("{size}", size(text));
-    if (text.endsWith("files are not allowed.")) return kk.words.wrong_type;
-    return kk.words.upload_failed;
-  };
-  const mend = () => {
-    // The chip of a refused file: a hidden alert and a hover tooltip, both in English.
-    const refused = '[data-testid="stFileChip"][aria-invalid="true"]';
-    for (const chip of document.querySelectorAll(refused)) {
-      const alert = document.getElementById(chip.getAttribute("aria-describedby"));
-      if (alert && alert.dataset.kkSaid !== alert.textContent) {
-        alert.textContent = translate(alert.textContent);
-        alert.dataset.kkSaid = alert.textContent;
-        alert.classList.add("kk-upload-problem");
-      }
-    }
-    for (const tip of document.querySelectorAll('[data-testid="stTooltipErrorContent"]')) {
-      if (tip.dataset.kkSaid !== tip.textContent) {
-        tip.textContent = translate(tip.textContent);
-        tip.dataset.kkSaid = tip.textContent;
-      }
-    }
-  };
-  if (!kk.observer) {
-    const style = document.createElement("style");
-    // Streamlit hides the reason; the resident should read it, under the file's name.
-    style.textContent = `.kk-upload-problem { position: static !important; width: auto !important;
-      height: auto !important; clip: auto !important; clip-path: none !important;
-      overflow: visible !important; white-space: normal !important; display: block;
-      margin-top: 0.25rem; color: #8E1B1B; font-size: 1rem; flex-basis: 100%; order: 9; }
-      [data-testid="stFileChip"][aria-invalid="true"] { flex-wrap: wrap; }`;
-    document.head.appendChild(style);
-    kk.observer = new MutationObserver(mend);
-    kk.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  }
-  mend();
-}
-"""
 
 ICONS = {
     # Material Symbols "file_download" and "save", as constant markup chosen by name.
@@ -134,24 +80,12 @@ export default function ({ data, parentElement }) {
 }
 """
 
-_frame = st.components.v2.component("krachtkompas.frame", js=FRAME_JS)
 _download = st.components.v2.component(
     "krachtkompas.download", html=DOWNLOAD_HTML, css=DOWNLOAD_CSS, js=DOWNLOAD_JS
 )
 _picture = st.components.v2.component(
     "krachtkompas.picture", html='<img alt="">', css="img { display: block; }", js=PICTURE_JS
 )
-
-
-def frame(language: str) -> None:
-    """Once per run: the page language and the words of Streamlit's own upload messages."""
-    t = texts()
-    words = {
-        "too_big": t("browser.too_big", size="{size}"),  # the size is read from Streamlit's words
-        "wrong_type": t("browser.wrong_type"),
-        "upload_failed": t("browser.upload_failed"),
-    }
-    _frame(data={"lang": language, "words": words}, key="kk.browser.frame", height=0)
 
 
 def download(

@@ -67,7 +67,6 @@ def validating_sentences(validation: Validation) -> None:
     if not chosen:
         st.caption(t("erkenning.sentences.none"))
         return
-    st.markdown(f"**{t('erkenning.sentences.title')}**")
     for feeling_id in chosen:
         sentence = t(f"feelings.{feeling_id}.sentence")
         quote, take = st.columns([5, 1], vertical_alignment="center")

@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from krachtwerk.model import MAX_TEXT
-from krachtwerk.ui.state import forget_widgets, seed
+from krachtwerk.ui.state import flash, forget_widgets, seed, show_flashes
 
 
 def _write_back(owner: Any, attr: str, key: str, convert: Callable[[Any], Any] = lambda v: v):
@@ -146,13 +146,26 @@ def chips(
     format_func: Callable[[str], str] = plain,
     *,
     help: str | None = None,
+    at_most: int | None = None,
+    too_many: str = "",
 ) -> list[str]:
     """Multi-select chips. Values in the model that are not among the options stay selectable.
 
-    Pill labels are Markdown, and own words can be among the options: labels go through plain()."""
+    Pill labels are Markdown, and own words can be among the options: labels go through plain().
+    With ``at_most``, one pill too many is undone and ``too_many`` says why (pills have no limit
+    of their own, and a multiselect would offer "Select all")."""
     current = list(getattr(owner, attr))
     all_options = [*options, *(v for v in current if v not in options)]
     key = seed(name, current)
+    write = _write_back(owner, attr, key, lambda v: list(v or []))
+
+    def on_change() -> None:
+        if at_most is not None and len(st.session_state[key] or []) > at_most:
+            st.session_state[key] = list(getattr(owner, attr))
+            flash("warning", too_many, place=key)
+            return
+        write()
+
     value = st.pills(
         label,
         all_options,
@@ -160,8 +173,9 @@ def chips(
         key=key,
         format_func=format_func,
         help=help,
-        on_change=_write_back(owner, attr, key, lambda v: list(v or [])),
+        on_change=on_change,
     )
+    show_flashes(key)
     setattr(owner, attr, list(value or []))
     return list(value or [])
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from krachtwerk import geometry
-from krachtwerk.content import axis_label, structure
-from krachtwerk.figure import alt_text, kompas_figure
+from krachtwerk.content import axis_in_sentence, axis_label, structure
+from krachtwerk.figure import LABEL_PX, alt_text, kompas_figure
 from krachtwerk.model import Conversation, Kompas
 from krachtwerk.ui import fields
+from krachtwerk.ui.frame import scaled
 from krachtwerk.ui.state import seed, set_widget, texts, widget_key
 
 CHART_KEY = "kk.kompas.chart"
@@ -44,7 +45,7 @@ def chart(conversation: Conversation) -> None:
     t = texts()
     kompas = conversation.current.kompas
     previous = conversation.previous.kompas.scores if conversation.previous else None
-    figure = kompas_figure(t, conversation.mode, kompas, previous)
+    figure = kompas_figure(t, conversation.mode, kompas, previous, scaled(LABEL_PX))
     description = alt_text(t, conversation.mode, kompas)
     # A fresh chart key per focus: clicking the same axis again after a change is a new selection.
     chart_key = f"{CHART_KEY}.{kompas.focus}"
@@ -111,7 +112,7 @@ def follow_ups(conversation: Conversation) -> None:
     if not kompas.focus:
         return
     score = kompas.scores.get(kompas.focus)
-    label = axis_label(t, kompas.focus)
+    label = axis_in_sentence(t, kompas.focus)
     if score is None:
         why = t("kompas.why_not_lower_unscored", axis=label)
         step = t("kompas.one_step_up_unscored", axis=label)

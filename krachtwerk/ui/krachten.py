@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from krachtwerk.content import structure
-from krachtwerk.model import DomainNotes, Strengths, Validation
+from krachtwerk.model import DomainNotes, Mode, Strengths, Validation
 from krachtwerk.ui import fields
-from krachtwerk.ui.state import flash, seed, set_widget, texts, widget_key
+from krachtwerk.ui.frame import scroll_to
+from krachtwerk.ui.state import flash, seed, set_widget, show_flashes, texts, widget_key
 
-NOTE_FIELDS = ("now", "past", "wish", "helpers")
 OWN_QUALITY = "quality.own"
 
 
@@ -27,12 +27,13 @@ def _toggle_domain(strengths: Strengths, domain_id: str) -> None:
     key = widget_key(f"domain.{domain_id}.chosen")
     if st.session_state[key]:
         strengths.domains.setdefault(domain_id, DomainNotes())
+        scroll_to(f"notes-{domain_id}")  # its questions and fields are where the eyes go next
         return
     notes = strengths.domains.get(domain_id)
     if notes is not None and not notes.is_empty():
         st.session_state[key] = True  # never throw away what was written
         t = texts()
-        flash("warning", t("krachten.keep_notes", domain=t(f"domains.{domain_id}.label")))
+        flash("warning", t("krachten.keep_notes", domain=t(f"domains.{domain_id}.label")), key)
         return
     strengths.domains.pop(domain_id, None)
 
@@ -45,7 +46,7 @@ def domain_cards(strengths: Strengths) -> None:
         with column:
             st.markdown(f"### {t(f'quadrants.{quadrant.id}.label')}")
             for domain in shape.domains_in(quadrant.id):
-                with st.container(border=True):
+                with st.container(border=True, key=f"card-{domain.id}"):  # ticks as a whole
                     fields.pictogram(domain.pictogram, 56)
                     key = seed(f"domain.{domain.id}.chosen", domain.id in strengths.domains)
                     st.checkbox(
@@ -54,16 +55,18 @@ def domain_cards(strengths: Strengths) -> None:
                         on_change=_toggle_domain,
                         args=(strengths, domain.id),
                     )
+                    show_flashes(key)
 
 
-def domain_notes(strengths: Strengths) -> None:
-    """For every chosen domain: example questions and the four short fields."""
+def domain_notes(strengths: Strengths, mode: Mode) -> None:
+    """For every chosen domain: example questions and the short fields this mode asks."""
     t = texts()
+    note_fields = structure().note_fields(mode)
     for domain in structure().domains:
         notes = strengths.domains.get(domain.id)
         if notes is None:
             continue
-        with st.container(border=True):
+        with st.container(border=True, key=f"notes-{domain.id}"):
             icon, title = st.columns([1, 12], vertical_alignment="center")
             with icon:
                 fields.pictogram(domain.pictogram, 48)
@@ -72,7 +75,7 @@ def domain_notes(strengths: Strengths) -> None:
                 for question in t.list(f"domains.{domain.id}.questions"):
                     st.markdown(f"- {question}")
             left, right = st.columns(2)
-            for index, field in enumerate(NOTE_FIELDS):
+            for index, field in enumerate(note_fields):
                 with left if index % 2 == 0 else right:
                     fields.text(
                         t(f"krachten.fields.{field}"),

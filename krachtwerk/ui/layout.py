@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from krachtwerk.ui.frame import larger_switch
 from krachtwerk.ui.state import texts
 
 STEPS = ("start", "erkenning", "krachten", "kompas", "actie", "afronden")
@@ -84,12 +85,19 @@ def run_step(page: st.Page) -> None:
 
 
 def step_header(step: str) -> None:
+    """Compact: the title beside where we are and "groter", then one line of intro."""
     t = texts()
     number = STEPS.index(step) + 1
-    st.caption(t("steps.progress", number=number, total=len(STEPS)))
-    st.progress(number / len(STEPS))
-    st.title(t(f"steps.{step}.title"))
-    st.markdown(t(f"steps.{step}.intro"))
+    with st.container(key="step-header"):
+        title, place = st.columns([5, 2], vertical_alignment="bottom")
+        title.title(t(f"steps.{step}.title"))
+        with place:
+            progress, switch = st.columns([3, 2], vertical_alignment="center")
+            progress.caption(t("steps.progress", number=number, total=len(STEPS)))
+            with switch:
+                larger_switch()
+            st.progress(number / len(STEPS))
+        st.markdown(t(f"steps.{step}.intro"))
 
 
 def step_footer(all_pages: list[st.Page], current: st.Page) -> None:

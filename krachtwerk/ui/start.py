@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from krachtwerk.content import catalogue
@@ -12,6 +14,7 @@ from krachtwerk.ui import fields
 from krachtwerk.ui.state import conversation, flash, replace_conversation, texts, wipe
 
 UPLOAD_KEY = "kk.upload.conversation"
+FOLLOW_UP_KEY = "kk.follow_up"  # the date of the finished meeting just opened: no content
 
 
 def _open_uploaded_file() -> None:
@@ -26,20 +29,25 @@ def _open_uploaded_file() -> None:
         message = fields.plain(describe(problem, current.language))
         flash("error", f"{message} {texts()('file.kept')}")
         return
+    last_date = _shown_date(opened.current.date)
+    st.session_state.pop(FOLLOW_UP_KEY, None)
+    if opened.is_finished:
+        # The new meeting is the default, so Volgende never writes over last time's meeting.
+        opened.start_follow_up()
+        st.session_state[FOLLOW_UP_KEY] = last_date  # follow_up_question() says the rest
+    else:
+        flash("success", texts()("start.opened", date=last_date))
     replace_conversation(opened)
-    flash("success", texts()("start.opened", date=opened.current.date.strftime("%d-%m-%Y")))
+
+
+def _shown_date(date: dt.date) -> str:
+    return date.strftime("%d-%m-%Y")
 
 
 def _load_demo(name: str) -> None:
+    st.session_state.pop(FOLLOW_UP_KEY, None)
     replace_conversation(load_demo(name))
     flash("success", texts()("start.demo_loaded"))
-
-
-def _start_follow_up() -> None:
-    current = conversation()
-    current.start_follow_up()
-    replace_conversation(current)
-    flash("success", texts()("start.follow_up_started"))
 
 
 def new_conversation() -> None:
@@ -89,16 +97,40 @@ def begin_choices() -> None:
             )
 
 
-def follow_up_offer(current: Conversation) -> None:
-    """After opening an earlier conversation: continue it, or start today's follow-up meeting."""
+def _answer_follow_up(go_on: bool) -> None:
+    st.session_state.pop(FOLLOW_UP_KEY, None)
+    if go_on:
+        current = conversation()
+        current.undo_follow_up()
+        replace_conversation(current)
+
+
+def follow_up_question() -> None:
+    """After opening a finished conversation: one clear question, the new meeting already chosen."""
+    last_date = st.session_state.get(FOLLOW_UP_KEY)
+    if last_date is None:
+        return
     t = texts()
-    if current.current.action.what and not current.current.review.previous_action:
-        st.info(t("start.follow_up.text"), icon=":material/history:")
-        st.button(
-            t("start.follow_up.button"),
-            on_click=_start_follow_up,
+    with st.container(border=True, key="follow-up"):
+        st.header(t("start.follow_up.title"), anchor=False)
+        st.markdown(t("start.follow_up.text", date=last_date))
+        new, go_on = st.columns(2)
+        new.button(
+            t("start.follow_up.new"),
+            on_click=_answer_follow_up,
+            args=(False,),
             icon=":material/event_repeat:",
-            key="start.follow_up.button",
+            key="start.follow_up.new",
+            type="primary",
+            width="stretch",
+        )
+        go_on.button(
+            t("start.follow_up.go_on", date=last_date),
+            on_click=_answer_follow_up,
+            args=(True,),
+            icon=":material/history:",
+            key="start.follow_up.go_on",
+            width="stretch",
         )
 
 

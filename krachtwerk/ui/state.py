@@ -75,13 +75,16 @@ def set_widget(name: str, value: object) -> None:
     st.session_state[widget_key(name)] = value
 
 
-def flash(kind: str, message: str) -> None:
-    """A message for the next run, shown once at the top of the page."""
-    st.session_state.setdefault(FLASH_KEY, []).append((kind, message))
+def flash(kind: str, message: str, place: str = "top") -> None:
+    """A message for the next run, shown once: at the top of the page, or at a named place (under
+    the control it is about, where the eyes are)."""
+    st.session_state.setdefault(FLASH_KEY, []).append((kind, message, place))
 
 
-def show_flashes() -> None:
-    for kind, message in st.session_state.pop(FLASH_KEY, []):
+def show_flashes(place: str = "top") -> None:
+    waiting = st.session_state.get(FLASH_KEY, [])
+    for kind, message, _ in [f for f in waiting if f[2] == place]:
         {"success": st.success, "error": st.error, "warning": st.warning}.get(kind, st.info)(
             message
         )
+    st.session_state[FLASH_KEY] = [f for f in waiting if f[2] != place]

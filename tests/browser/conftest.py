@@ -53,9 +53,9 @@ def server(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     running.stop()
 
 
-def new_app(browser, server: Server) -> App:
+def new_app(browser, server: Server, viewport: dict[str, int] | None = None) -> App:
     context = browser.new_context(
-        viewport={"width": 1400, "height": 900},
+        viewport=viewport or {"width": 1400, "height": 900},
         locale="nl-NL",
         accept_downloads=True,
     )

@@ -228,7 +228,6 @@ class App:
     language: str = "nl"
     mode: str = "volwassene"
     address: str = "je"
-    shots: list[Path] = field(default_factory=list)
     asked_to_leave: int = 0  # the browser's own "leave this page?" (beforeunload) questions
     scripts_ran: list[str] = field(default_factory=list)  # any other dialog: a script of ours ran
 
@@ -252,6 +251,9 @@ class App:
 
     def axis_label(self, axis_id: str) -> str:
         return self.t(f"{structure().axis_kind(axis_id)}.{axis_id}.label")
+
+    def axis_in_sentence(self, axis_id: str) -> str:
+        return self.t(f"{structure().axis_kind(axis_id)}.{axis_id}.in_sentence")
 
     # --- waiting -----------------------------------------------------------------------------
 
@@ -336,8 +338,21 @@ class App:
     # --- fields ------------------------------------------------------------------------------
 
     def box(self, label: str) -> Locator:
-        """A text input or text area by its label."""
+        """A text input or text area by its label; in a folded panel, the panel is opened."""
+        folded = self.page.get_by_role("textbox", name=label, exact=True, include_hidden=True)
+        if folded.count() == 1 and not folded.is_visible():
+            self.unfold(folded.locator("xpath=ancestor::details[1]"))
         return self.page.get_by_role("textbox", name=label, exact=True)
+
+    def open_panel(self, title: str) -> None:
+        """A folded panel (an expander) by its title, opened as a person clicks it."""
+        summary = self.page.locator("details > summary").filter(has_text=title)
+        self.unfold(summary.locator("xpath=.."))
+
+    def unfold(self, details: Locator) -> None:
+        if details.get_attribute("open") is None:
+            details.locator("xpath=./summary").click()
+            expect(details).to_have_attribute("open", "")
 
     def fill(self, label: str, text: str) -> None:
         """Type into a field found by its label and leave it, as a person does."""
@@ -438,7 +453,7 @@ class App:
     # --- files -------------------------------------------------------------------------------
 
     def upload(self, label: str, data: bytes, name: str, mime: str) -> None:
-        """Through the uploader with this label and its Upload button, with the file chooser.
+        """Through the uploader with this label and its button, with the file chooser.
 
         Exact names: Streamlit's hidden file input is also a button, named "file upload"."""
         uploader = self.page.get_by_test_id("stFileUploader").filter(
@@ -446,7 +461,7 @@ class App:
         )
         with self.rerun():
             with self.page.expect_file_chooser() as chooser:
-                uploader.get_by_role("button", name="Upload", exact=True).click()
+                uploader.get_by_role("button", name=self.t("browser.upload"), exact=True).click()
             chooser.value.set_files({"name": name, "mimeType": mime, "buffer": data})
 
     def upload_refused(self, label: str, data: bytes, name: str, mime: str) -> None:
@@ -455,7 +470,7 @@ class App:
             has=self.page.get_by_text(label, exact=True)
         )
         with self.page.expect_file_chooser() as chooser:
-            uploader.get_by_role("button", name="Upload", exact=True).click()
+            uploader.get_by_role("button", name=self.t("browser.upload"), exact=True).click()
         chooser.value.set_files({"name": name, "mimeType": mime, "buffer": data})
         expect(uploader.get_by_test_id("stFileChip")).to_have_attribute("aria-invalid", "true")
 
@@ -480,20 +495,6 @@ class App:
     def assert_no_error(self) -> None:
         expect(self.page.locator("[data-testid='stException']")).to_have_count(0)
         expect(self.page.get_by_text(self.t("frame.error"))).to_have_count(0)
-
-    def screenshot(self, path: Path) -> None:
-        """The whole step, tall enough to hold it all."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        height = self.page.evaluate(
-            "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
-        )
-        size = self.page.viewport_size or {"width": 1400, "height": 900}
-        self.page.set_viewport_size({"width": size["width"], "height": min(height + 80, 6000)})
-        self.settle()
-        self.page.wait_for_function("() => !document.querySelector('.stSpinner')")
-        self.page.screenshot(path=str(path), animations="disabled")
-        self.page.set_viewport_size(size)
-        self.shots.append(path)
 
 
 def pdf_text(pdf: bytes) -> tuple[int, str]:

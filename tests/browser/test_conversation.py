@@ -12,11 +12,12 @@ from playwright.sync_api import expect
 
 from krachtwerk.content import structure
 from krachtwerk.conversation_file import read_conversation
-from krachtwerk.model import Conversation
+from krachtwerk.model import Conversation, DomainNotes
+from krachtwerk.ui.actie import pill_text
 from krachtwerk.ui.layout import STEPS
 from tests.browser.kit import App, pdf_text, squash
 
-NOTE_FIELDS = ("now", "past", "wish", "helpers")
+NOTE_FIELDS = tuple(DomainNotes.model_fields)
 
 
 @dataclass(frozen=True)
@@ -114,10 +115,8 @@ PLANS = [
         feelings=("bang", "op"),
         coping="Ik bel mijn zus elke dag.",
         domains=("geld", "gezin"),
-        notes={
+        notes={  # eenvoudig asks two of the four
             "now": "Ik betaal de huur op tijd.",
-            "past": "Mijn zus hielp met brieven.",
-            "wish": "Zelf mijn post openen.",
             "helpers": "De buurtcoach.",
         },
         qualities=(0, 4),
@@ -165,8 +164,11 @@ def fill_erkenning(app: App, plan: Plan) -> None:
     app.fill(app.t("erkenning.situation"), plan.situation)
     first, second = plan.feelings
     app.toggle_chip(feeling_chip(app, first))
-    # the validating sentence for the first feeling goes into the field with one click
+    # the validating sentence for the first feeling goes into the field with one click, in the
+    # professional's folded panel: not on the shared screen before it is said
     sentence = validating_sentence(app, plan)
+    expect(app.page.get_by_text(sentence)).not_to_be_visible()
+    app.open_panel(app.t("erkenning.sentences.title"))
     expect(app.page.get_by_text(sentence)).to_be_visible()
     with app.rerun():
         app.page.get_by_role("button", name=app.t("erkenning.sentences.take")).first.click()
@@ -200,7 +202,7 @@ def fill_kompas(app: App, plan: Plan) -> None:
     expect(app.page.get_by_role("combobox", name=focus_label, exact=True)).to_be_visible()
     assert app.axis_label(plan.focus) in app.combobox_shows(focus_label)
     score = plan.scores()[plan.focus]
-    label = app.axis_label(plan.focus)
+    label = app.axis_in_sentence(plan.focus)
     app.fill(app.t("kompas.why_not_lower", axis=label, score=score), plan.why_not_lower)
     higher = min(score + 1, 10)
     app.fill(app.t("kompas.one_step_up", axis=label, score=score, higher=higher), plan.one_step_up)
@@ -209,9 +211,8 @@ def fill_kompas(app: App, plan: Plan) -> None:
 def fill_actie(app: App, plan: Plan) -> None:
     for name, text in plan.action.items():
         app.fill(app.t(f"actie.{name}"), text)
-    label = app.t("actie.strengths.label")
     for strength in (plan.coping, plan.own_quality):
-        app.pick_option(label, strength)
+        app.toggle_chip(pill_text(strength))  # a long strength shows by its start
 
 
 def check_step(app: App, plan: Plan, step: str, sentence: str) -> None:
@@ -249,8 +250,8 @@ def check_step(app: App, plan: Plan, step: str, sentence: str) -> None:
     elif step == "actie":
         for name, text in plan.action.items():
             assert app.value(t(f"actie.{name}")) == text, name
-        shows = app.combobox_shows(t("actie.strengths.label"))
-        assert plan.coping in shows and plan.own_quality in shows
+        chosen = app.chosen_chips(t("actie.strengths.label"))
+        assert sorted(chosen) == sorted(pill_text(s) for s in (plan.coping, plan.own_quality))
     elif step == "afronden":
         expect(app.page.get_by_role("button", name=t("afronden.download_pdf"))).to_be_visible()
 
@@ -268,7 +269,8 @@ def check_file(saved: Conversation, plan: Plan, sentence: str) -> None:
     assert meeting.validation.coping == plan.coping
     assert sorted(meeting.strengths.domains) == sorted(plan.domains)
     notes = meeting.strengths.domains[plan.domains[0]]
-    assert {name: getattr(notes, name) for name in NOTE_FIELDS} == plan.notes
+    written = {name: getattr(notes, name) for name in NOTE_FIELDS}
+    assert written == {name: plan.notes.get(name, "") for name in NOTE_FIELDS}
     assert plan.own_quality in meeting.strengths.qualities
     assert meeting.kompas.scores == plan.scores()
     assert meeting.kompas.focus == plan.focus

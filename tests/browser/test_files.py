@@ -179,12 +179,18 @@ def assert_action_is(app: App, conversation: Conversation) -> None:
 
 
 def open_file(app: App, data: bytes) -> Conversation:
-    """On Start, through the uploader; the screen then speaks in the file's je/u."""
+    """On Start, through the uploader; the screen then speaks in the file's je/u. A finished
+    meeting asks whether this is a new one: here the answer is to go on with it."""
     opened = read_conversation(data)
     app.upload(app.t("start.open.label"), data, "krachtkompas-gesprek.json", JSON)
     app.follow(opened)
     date = opened.current.date.strftime("%d-%m-%Y")
-    expect(app.page.get_by_text(app.t("start.opened", date=date), exact=True)).to_be_visible()
+    if opened.is_finished:
+        go_on = app.t("start.follow_up.go_on", date=date)
+        with app.rerun():
+            app.page.get_by_role("button", name=go_on, exact=True).click()
+    else:
+        expect(app.page.get_by_text(app.t("start.opened", date=date), exact=True)).to_be_visible()
     app.assert_no_error()
     return opened
 
@@ -230,6 +236,27 @@ def test_conversation_file_round_trip(app: App, browser, server: Server):
     before["meetings"][-1]["action"]["what"] = NEW_ACTION
     assert before == after
     assert "Traceback" not in server.output()
+
+
+def test_a_finished_file_begins_a_new_meeting_and_leaves_last_time_untouched(app: App):
+    """The natural click after opening last time's file is Volgende: that must never write over
+    last time's meeting."""
+    date = WIM.current.date.strftime("%d-%m-%Y")
+    app.upload(app.t("start.open.label"), as_bytes(WIM.model_dump(mode="json")), "w.json", JSON)
+    app.follow(WIM)
+    question = app.page.get_by_role("heading", name=app.t("start.follow_up.title"), exact=True)
+    expect(question).to_be_visible()
+    expect(app.page.get_by_text(app.t("start.follow_up.text", date=date))).to_be_visible()
+    app.next()
+    app.expect_step("erkenning")
+    expect(app.page.get_by_text(WIM.current.action.what, exact=True)).to_be_visible()
+    app.fill(app.t("erkenning.situation"), "Vandaag gaat het over de trap.")
+    app.go("afronden")
+    saved = read_conversation(app.download_file()[1])
+    assert saved.meetings[:-1] == WIM.meetings
+    assert saved.current.validation.situation == "Vandaag gaat het over de trap."
+    assert saved.current.review.previous_action == WIM.current.action.what
+    assert saved.current.strengths.qualities == WIM.current.strengths.qualities
 
 
 @pytest.mark.parametrize("bad", BAD_FILES, ids=[bad.id for bad in BAD_FILES])

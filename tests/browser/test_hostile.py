@@ -30,6 +30,7 @@ from playwright.sync_api import Locator, expect
 from krachtwerk.conversation_file import read_conversation, write_conversation
 from krachtwerk.figure import alt_text
 from krachtwerk.model import MAX_TEXT, Conversation, Kompas
+from krachtwerk.ui.actie import pill_text
 from krachtwerk.ui.layout import STEPS
 from tests.browser.kit import (
     ROOT,
@@ -81,7 +82,7 @@ def text_of(key: str) -> Callable[[App], str]:
 def kompas_text(key: str) -> Callable[[App], str]:
     """The follow-up questions name the focus and its score."""
     return lambda app: app.t(
-        key, axis=app.axis_label(FOCUS), score=FOCUS_SCORE, higher=FOCUS_SCORE + 1
+        key, axis=app.axis_in_sentence(FOCUS), score=FOCUS_SCORE, higher=FOCUS_SCORE + 1
     )
 
 
@@ -265,43 +266,29 @@ def quality_pills(app: App) -> Locator:
     return group.get_by_role("button")
 
 
-STREAMLIT_OPTIONS = {"Select all", "No results"}  # Streamlit's own entries in the list
+def strength_pills(app: App) -> Locator:
+    group = app.page.get_by_role("toolbar", name=app.t("actie.strengths.label"), exact=True)
+    return group.get_by_role("button")
 
 
 def strength_options(app: App) -> list[str]:
-    """What the strengths list on Actie offers, as shown (the list closes again after)."""
-    box = app.page.get_by_role("combobox", name=app.t("actie.strengths.label"), exact=True)
-    box.scroll_into_view_if_needed()
-    box.click()
-    listbox = app.page.get_by_role("listbox")
-    expect(listbox).to_be_visible()
-    assert markup_in(listbox) == Counter()
-    options = listbox.get_by_role("option").all_inner_texts()
-    shown = [visible(option) for option in options if option not in STREAMLIT_OPTIONS]
-    app.page.keyboard.press("Escape")
-    expect(listbox).to_be_hidden()
+    """What the strengths on Actie offer, as the pills show them (a long one by its start)."""
+    shown = []
+    for pill in strength_pills(app).all():
+        assert markup_in(pill) == Counter()
+        shown.append(visible(pill.inner_text()))
     return shown
 
 
 def choose_every_strength(app: App) -> list[str]:
-    """Pick the offered strengths one by one, as far as the page takes them (three); returns
-    what the list showed for each."""
-    box = app.page.get_by_role("combobox", name=app.t("actie.strengths.label"), exact=True)
+    """Press the offered strengths one by one, as far as the page takes them (three); returns
+    what each pill showed."""
     chosen: list[str] = []
-    while len(chosen) < 3:
-        box.scroll_into_view_if_needed()
-        box.click()
-        listbox = app.page.get_by_role("listbox")
-        expect(listbox).to_be_visible()
-        options = listbox.get_by_role("option")
-        offered = [o for o in options.all() if o.inner_text() not in STREAMLIT_OPTIONS]
-        if not offered:
-            app.page.keyboard.press("Escape")
-            break
-        chosen.append(visible(offered[0].inner_text()))
+    for pill in strength_pills(app).all()[:3]:
+        chosen.append(visible(pill.inner_text()))
+        pill.scroll_into_view_if_needed()
         with app.rerun():
-            offered[0].click()
-        app.page.keyboard.press("Escape")
+            pill.click()
     return chosen
 
 
@@ -374,7 +361,7 @@ def show_everywhere(app: App, name: str) -> None:
         assert_literal(quote(app), step_up, {"blockquote": 1})
     else:
         expect(quote(app)).to_have_count(0)
-    offered = [visible(x) for x in (own, coping.strip(), why.strip()) if x.strip()]
+    offered = [visible(pill_text(x)) for x in (own, coping.strip(), why.strip()) if x.strip()]
     assert sorted(set(strength_options(app))) == sorted(set(offered))
     go(app, "start")
 
@@ -445,7 +432,7 @@ def test_hostile_text_in_every_field(app: App, server: Server, group: list[str])
         if step == "actie":  # the hostile strengths go on the page too
             coping, why = (held[f.path].strip() for f in (COPING, WHY_NOT_LOWER))
             strengths = [s for s in dict.fromkeys([held[OWN_QUALITY], coping, why]) if s]
-            assert choose_every_strength(app) == [visible(s) for s in strengths]
+            assert choose_every_strength(app) == [visible(pill_text(s)) for s in strengths]
         app.assert_no_error()
         assert not script_traces(app)
 
@@ -479,19 +466,16 @@ def test_resident_text_is_shown_as_typed(app: App, server: Server, group: list[s
 
 def test_follow_up_review_field_and_a_hostile_file(app: App, server: Server):
     """The review field only shows in a follow-up: save a conversation whose action is hostile,
-    open that file, begin the follow-up, then fill the review field with hostile text."""
+    open that file (which begins the follow-up), then fill the review field with hostile text."""
     app.go("actie")
     action = put(app, WHAT, CORPUS["markdown_inline"])
     app.go("afronden")
     saved = app.download_file()[1]
 
     app.go("start")
-    open_file(app, saved)
-    app.go("actie")
-    expect(WHAT.box(app)).to_have_value(action)  # the file's text comes back into the field
-    app.go("start")
-    with app.rerun():
-        app.page.get_by_role("button", name=app.t("start.follow_up.button")).click()
+    open_file(app, saved)  # a finished meeting: today's follow-up begins by itself
+    question = app.page.get_by_role("heading", name=app.t("start.follow_up.title"), exact=True)
+    expect(question).to_be_visible()
     app.go("erkenning")
     assert_literal(quote(app), action, {"blockquote": 1})
     held = ""

@@ -141,6 +141,7 @@ def situation(app: App, plan: Plan) -> None:
 
 def feeling(app: App, plan: Plan) -> None:
     app.toggle_chip(app.t(f"feelings.{plan.feeling}.label"))
+    app.open_panel(app.t("erkenning.sentences.title"))  # the professional's folded aid
     expect(app.page.get_by_text(app.t(f"feelings.{plan.feeling}.sentence"))).to_be_visible()
 
 

@@ -3,7 +3,16 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from krachtwerk.model import FORMAT, VERSION, Action, Conversation, Kompas, Meeting, Validation
+from krachtwerk.model import (
+    FORMAT,
+    VERSION,
+    Action,
+    Conversation,
+    DomainNotes,
+    Kompas,
+    Meeting,
+    Validation,
+)
 
 
 def test_a_new_conversation_has_the_contract_defaults() -> None:
@@ -79,6 +88,32 @@ def test_start_follow_up_reviews_the_last_action() -> None:
     assert follow_up.review.outcome is None
     assert follow_up.kompas.scores == {}
     assert first.kompas.scores == {"netwerk": 3}
+
+
+def test_a_follow_up_offers_last_times_qualities_and_topics_again() -> None:
+    first = Meeting(action=Action(what="Bellen"))
+    first.strengths.qualities = ["doorzetter", "Ik kan goed koken"]
+    first.strengths.domains["wonen"] = DomainNotes(now="Het huis is schoon.")
+    conversation = Conversation(meetings=[first])
+    assert conversation.is_finished
+
+    follow_up = conversation.start_follow_up()
+
+    assert follow_up.strengths.qualities == ["doorzetter", "Ik kan goed koken"]
+    assert follow_up.strengths.domains == {"wonen": DomainNotes()}
+    assert not conversation.is_finished
+    follow_up.strengths.qualities.append("zorgzaam")
+    assert first.strengths.qualities == ["doorzetter", "Ik kan goed koken"]
+
+
+def test_undo_follow_up_leaves_the_last_meeting_as_it_was() -> None:
+    first = Meeting(action=Action(what="Bellen"))
+    conversation = Conversation(meetings=[first])
+    conversation.start_follow_up()
+    conversation.undo_follow_up()
+    assert conversation.meetings == [first]
+    conversation.undo_follow_up()  # never drops the only meeting
+    assert conversation.meetings == [first]
 
 
 def test_start_follow_up_defaults_to_today() -> None:

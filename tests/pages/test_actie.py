@@ -50,10 +50,28 @@ def test_strength_options_carry_qualities_and_coping() -> None:
     go(at, "krachten")
     at.pills(key=widget("strengths.qualities")).set_value(["zorgzaam"]).run()
     go(at, "actie")
-    options = at.multiselect(key=widget("action.shown_strengths")).options
+    options = at.pills(key=widget("action.shown_strengths")).options
     assert "zorgzaam" in options and "Ik hou vol door te wandelen" in options
-    at.multiselect(key=widget("action.shown_strengths")).set_value(["zorgzaam"]).run()
+    at.pills(key=widget("action.shown_strengths")).set_value(["zorgzaam"]).run()
     assert conversation(at).current.action.shown_strengths == ["zorgzaam"]
+
+
+def test_a_fourth_strength_is_undone_with_a_message_under_the_pills() -> None:
+    at = open_app("krachten")
+    four = ["zorgzaam", "doorzetter", "grappig", "handig"]
+    at.pills(key=widget("strengths.qualities")).set_value(four).run()
+    go(at, "actie")
+    pills = at.pills(key=widget("action.shown_strengths"))
+    pills.set_value(four[:3]).run()
+    at.pills(key=widget("action.shown_strengths")).set_value(four).run()
+    assert conversation(at).current.action.shown_strengths == four[:3]
+    assert at.pills(key=widget("action.shown_strengths")).value == four[:3]
+    assert any("Er passen 3 krachten op het blad" in w.value for w in at.warning)
+
+
+def test_without_strengths_actie_says_where_they_come_from() -> None:
+    at = open_app("actie")
+    assert "Nog geen krachten" in shown_text(at)
 
 
 def _photo_bytes(format: str, size: tuple[int, int] = (40, 30)) -> bytes:

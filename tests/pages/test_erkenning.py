@@ -7,7 +7,7 @@ from tests.pages.apptest import conversation, go, open_app, shown_text, widget
 
 def test_feelings_offer_validating_sentences_in_je_form() -> None:
     at = open_app("erkenning")
-    assert "Kies een gevoel" in shown_text(at)
+    assert "Kies eerst een gevoel" in shown_text(at)
     at.pills(key=widget("validation.feelings")).set_value(["moe", "boos"]).run()
     assert conversation(at).current.validation.feelings == ["moe", "boos"]
     sentences = [e.value for e in at.info]
@@ -46,3 +46,12 @@ def test_follow_up_shows_the_previous_action_first() -> None:
     previous = conversation(at).current.review.previous_action
     assert previous and previous.split()[0] in text
     assert at.radio(key=widget("review.outcome")).value == conversation(at).current.review.outcome
+
+
+def test_the_sentences_are_folded_away_for_the_professional() -> None:
+    at = open_app("erkenning")
+    at.pills(key=widget("validation.feelings")).set_value(["moe"]).run()
+    panel = next(e for e in at.expander if e.label == "Voor de professional: zinnen om te erkennen")
+    assert not panel.proto.expanded
+    assert any("moe" in e.value for e in panel.info)
+    assert panel.text_area(key=widget("validation.acknowledgement"))

@@ -54,7 +54,7 @@ def fill_in_everything(at) -> None:
     at.text_area(key=widget("action.what")).input(TYPED["actie"]["text_area"]["action.what"]).run()
     for name, value in TYPED["actie"]["text_input"].items():
         at.text_input(key=widget(name)).input(value).run()
-    at.multiselect(key=widget("action.shown_strengths")).set_value(["creatief"]).run()
+    at.pills(key=widget("action.shown_strengths")).set_value(["creatief"]).run()
 
 
 def assert_everything_still_there(at) -> None:
@@ -72,7 +72,7 @@ def assert_everything_still_there(at) -> None:
     assert at.select_slider(key=widget("score.gezin")).value == 7
     assert at.selectbox(key=widget("kompas.focus")).value == "vrije_tijd"
     go(at, "actie")
-    assert at.multiselect(key=widget("action.shown_strengths")).value == ["creatief"]
+    assert at.pills(key=widget("action.shown_strengths")).value == ["creatief"]
 
 
 def test_a_whole_conversation_keeps_every_answer_and_prints() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.pages.apptest import conversation, open_app, widget
+from tests.pages.apptest import conversation, go, open_app, widget
 
 
 def chart_spec(at) -> dict:
@@ -66,3 +66,14 @@ def test_previous_meeting_is_a_dashed_outline() -> None:
     at = open_app("kompas", demo="wim")
     dashed = [t for t in chart_spec(at)["data"] if t.get("line", {}).get("dash") == "dash"]
     assert len(dashed) == 1
+
+
+def test_follow_ups_name_the_focus_as_words_in_a_sentence() -> None:
+    """Eenvoudig's focus is a quadrant, "Mijn mensen": mid-sentence it reads "je mensen"."""
+    at = open_app("start")
+    at.radio(key=widget("mode")).set_value("eenvoudig").run()
+    go(at, "kompas")
+    at.select_slider(key=widget("score.mensen")).set_value(3).run()
+    at.selectbox(key=widget("kompas.focus")).set_value("mensen").run()
+    label = at.text_area(key=widget("kompas.why_not_lower")).label
+    assert label == "Wat maakt dat het bij je mensen al een 3 is, en geen 0?"

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+
+from streamlit.testing.v1 import AppTest
 
 from krachtwerk.conversation_file import write_conversation
 from krachtwerk.demos import load_demo
-from tests.pages.apptest import conversation, open_app, shown_text, widget
+from krachtwerk.model import Action, Conversation
+from tests.pages.apptest import conversation, go, open_app, shown_text, widget
 
 
 def test_start_greets_and_promises_privacy() -> None:
     at = open_app()
     assert at.title[0].value == "Welkom bij het Krachtkompas"
-    assert "Niets wordt op de server bewaard" in shown_text(at)
+    assert "Wij bewaren niets van dit gesprek" in shown_text(at)
     assert at.text_input(key=widget("resident.name")).value == ""
 
 
@@ -38,16 +42,59 @@ def test_english_switches_every_label() -> None:
     assert "Welcome" in at.title[0].value
 
 
-def test_opening_a_file_restores_the_conversation() -> None:
-    at = open_app()
-    data = write_conversation(load_demo("wim"))
+def open_file(at: AppTest, conversation: Conversation) -> AppTest:
+    data = write_conversation(conversation)
     at.file_uploader(key="kk.upload.conversation").set_value(
         ("gesprek.json", data, "application/json")
     )
     at.run()
-    assert not at.exception
+    assert not at.exception, at.exception
+    return at
+
+
+def unfinished(name: str) -> Conversation:
+    conversation = load_demo(name)
+    conversation.current.action = Action()
+    return conversation
+
+
+def test_opening_an_unfinished_file_goes_on_with_it() -> None:
+    at = open_file(open_app(), unfinished("wim"))
     assert at.text_input(key=widget("resident.name")).value == "Wim"
+    assert conversation(at) == unfinished("wim")
+    assert "Is dit een nieuw gesprek?" not in shown_text(at)
+    assert "staat klaar" in shown_text(at)
+
+
+def test_opening_a_finished_file_asks_once_with_the_new_meeting_chosen() -> None:
+    wim = load_demo("wim")
+    at = open_file(open_app(), wim)
+    assert "Is dit een nieuw gesprek?" in shown_text(at)
+    opened = conversation(at)
+    assert opened.meetings[:-1] == wim.meetings  # last time stays as it was
+    today = opened.current
+    assert today.date == dt.date.today()
+    assert today.review.previous_action == wim.current.action.what
+    assert today.strengths.qualities == wim.current.strengths.qualities
+    assert set(today.strengths.domains) == set(wim.current.strengths.domains)
+    assert today.action.what == ""
+    at.button(key="start.follow_up.new").click().run()
+    assert "Is dit een nieuw gesprek?" not in shown_text(at)
+    assert len(conversation(at).meetings) == len(wim.meetings) + 1
+
+
+def test_going_on_with_the_last_meeting_leaves_the_file_as_it_was() -> None:
+    at = open_file(open_app(), load_demo("wim"))
+    at.button(key="start.follow_up.go_on").click().run()
     assert conversation(at) == load_demo("wim")
+    assert "Is dit een nieuw gesprek?" not in shown_text(at)
+
+
+def test_a_demo_after_a_finished_file_asks_nothing() -> None:
+    at = open_file(open_app(), load_demo("wim"))
+    at.button(key="start.demo.noor").click().run()
+    assert "Is dit een nieuw gesprek?" not in shown_text(at)
+    assert conversation(at) == load_demo("noor")
 
 
 def test_a_bad_file_says_why_and_keeps_the_conversation() -> None:
@@ -77,16 +124,12 @@ def test_a_bad_file_says_why_and_keeps_the_conversation() -> None:
         assert at.text_input(key=widget("resident.name")).value == "Fatima"
 
 
-def test_follow_up_starts_a_new_meeting_that_looks_back() -> None:
-    at = open_app()
-    data = write_conversation(load_demo("noor"))
-    at.file_uploader(key="kk.upload.conversation").set_value(("n.json", data, "application/json"))
-    at.run()
-    meetings_before = len(conversation(at).meetings)
-    at.button(key="start.follow_up.button").click().run()
-    current = conversation(at)
-    assert len(current.meetings) == meetings_before + 1
-    assert current.current.review.previous_action == load_demo("noor").current.action.what
+def test_the_follow_up_looks_back_first_on_erkenning() -> None:
+    noor = load_demo("noor")
+    at = open_file(open_app(), noor)
+    go(at, "erkenning")
+    assert noor.current.action.what in shown_text(at)
+    assert at.radio(key=widget("review.outcome")).value is None
 
 
 def test_new_conversation_wipes_everything() -> None:
