@@ -93,6 +93,7 @@ def frame(language: str) -> None:
         "enter_single": t("browser.enter_single"),
         "enter_multiline": t("browser.enter_multiline"),
         "skip": t("browser.skip"),
+        "more": t("browser.more", count="{count}"),
         "aria": {name: t(f"browser.aria.{name}", label="{label}") for name in ARIA_WORDS},
     }
     data = {

@@ -25,6 +25,7 @@ from tests.browser.kit import App, Server
 DEMOS = {"volwassene": "wim", "jongere": "noor", "eenvoudig": "samira"}
 LAPTOP = {"width": 1366, "height": 768}
 SIZES = {"1366x768": LAPTOP, "1024x768": {"width": 1024, "height": 768}}
+TABLET = {"width": 768, "height": 1024}
 BODY_PX = 18  # body text and controls, legible from a metre
 CHART_PX = 16  # labels and numbers in the kompas
 
@@ -56,6 +57,7 @@ ENGLISH = [
     "No results",
     "Skip to main content",
     "Choose an option",
+    " more",  # the stepper on a narrow screen: "2 more"
     *MONTHS,
     *DAYS,
 ]
@@ -273,5 +275,15 @@ def test_groter_makes_everything_larger_and_the_layout_holds(browser, server: Se
         app.go("actie")  # the setting holds across steps
         larger = app.page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
         assert larger == after
+    finally:
+        app.page.context.close()
+
+
+def test_the_stepper_on_a_narrow_screen_speaks_dutch(browser, server: Server):
+    app = open_at(browser, server, TABLET, "noor")
+    try:
+        app.go("kompas")
+        assert_dutch(app, "the stepper at 768 px")
+        expect(app.page.get_by_text(app.t("browser.more", count=2), exact=True)).to_be_visible()
     finally:
         app.page.context.close()

@@ -21,6 +21,8 @@ const said = (kk, english) => {
   if (/^Press Enter to (apply|submit form)$/.test(text)) return words.enter_single;
   if (text === "Upload") return words.upload;
   if (text === "Skip to main content") return words.skip;
+  const more = /^(\d+) more$/.exec(text);  // the stepper on a narrow screen
+  if (more) return words.more.replace("{count}", more[1]);
   if (text.startsWith("Use arrow keys to navigate dates.")) return words.aria.calendar_help;
   if (text.startsWith("Choose date, ")) return `${words.aria.choose_date}, ${text.slice(13)}`;
   return null;
@@ -102,6 +104,7 @@ const mend = (kk) => {
     '[data-testid="InputInstructions"]',
     '[data-testid="stSkipToContent"]',
     '[data-testid="stDateInputCalendar"]',
+    '[data-testid="stTopNav"]',
   ];
   for (const element of document.querySelectorAll(english.join(","))) reword(kk, element);
   relabel(kk);
