@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from krachtwerk.concreteness import check_action
@@ -9,7 +11,7 @@ from krachtwerk.content import structure
 from krachtwerk.model import Action, Conversation, Meeting
 from krachtwerk.photo import PhotoError, prepare_photo
 from krachtwerk.ui import browser, fields
-from krachtwerk.ui.state import PHOTO_KEY, set_widget, texts
+from krachtwerk.ui.state import PHOTO_KEY, seed, set_widget, texts
 
 PHOTO_UPLOAD_KEY = "kk.upload.photo"
 PHOTO_PROBLEM_KEY = "kk.upload.photo_problem"
@@ -78,10 +80,43 @@ def strength_options(meeting: Meeting) -> list[str]:
 
 
 def pill_text(strength: str) -> str:
-    """A pill shows a long strength (a whole answer) by its start; the page fits the rest."""
+    """A pill shows a long strength (a whole answer) by its start."""
     if len(strength) <= SHORT_PILL:
         return strength
     return strength[: SHORT_PILL - 1].rstrip() + "…"
+
+
+def suggested_short(strength: str) -> str:
+    """A first try at a short label: the first sentence, or the words that fit a pill."""
+    first = strength.split(". ")[0].strip()
+    if len(first) <= SHORT_PILL:
+        return first
+    cut = strength[:SHORT_PILL]
+    return cut[: cut.rfind(" ")].rstrip(" ,;:") if " " in cut else cut
+
+
+def _shorten(action: Action, long: str, key: str) -> None:
+    short = st.session_state[key].strip()
+    if short and long in action.shown_strengths:
+        action.shown_strengths[action.shown_strengths.index(long)] = short
+        set_widget("action.shown_strengths", list(action.shown_strengths))
+
+
+def shorter_labels(action: Action) -> None:
+    """A chosen strength that is a whole answer gets a short label for the page, where it would
+    otherwise print small; the pair writes it, a first try is filled in."""
+    t = texts()
+    for strength in [s for s in action.shown_strengths if len(s) > SHORT_PILL]:
+        name = f"strength.short.{hashlib.sha256(strength.encode()).hexdigest()[:12]}"
+        key = seed(name, suggested_short(strength))
+        st.text_input(
+            t("actie.strengths.shorter", start=fields.plain(pill_text(strength))),
+            key=key,
+            max_chars=SHORT_PILL,
+            help=t("actie.strengths.shorter_help"),
+            on_change=_shorten,
+            args=(action, strength, key),
+        )
 
 
 def shown_strengths(meeting: Meeting) -> None:
@@ -102,6 +137,7 @@ def shown_strengths(meeting: Meeting) -> None:
         at_most=MAX_SHOWN_STRENGTHS,
         too_many=t("actie.strengths.too_many", most=MAX_SHOWN_STRENGTHS),
     )
+    shorter_labels(meeting.action)
 
 
 def _photo_uploaded() -> None:

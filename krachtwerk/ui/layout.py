@@ -89,10 +89,10 @@ def step_header(step: str) -> None:
     t = texts()
     number = STEPS.index(step) + 1
     with st.container(key="step-header"):
-        title, place = st.columns([5, 2], vertical_alignment="bottom")
+        title, place = st.columns([2, 1], vertical_alignment="bottom")
         title.title(t(f"steps.{step}.title"))
         with place:
-            progress, switch = st.columns([3, 2], vertical_alignment="center")
+            progress, switch = st.columns(2, vertical_alignment="center")
             progress.caption(t("steps.progress", number=number, total=len(STEPS)))
             with switch:
                 larger_switch()

@@ -203,3 +203,17 @@ def test_the_uploader_offers_the_photo_types_of_phones() -> None:
     allowed = at.file_uploader(key=UPLOAD).allowed_type
 
     assert set(allowed) == {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+
+
+def test_a_long_strength_gets_a_short_label_for_the_page() -> None:
+    coping = "Elke ochtend maak ik een rondje door de flat. Dan zie ik de buren en dat helpt me."
+    at = open_app("erkenning")
+    at.text_area(key=widget("validation.coping")).input(coping).run()
+    go(at, "actie")
+    at.pills(key=widget("action.shown_strengths")).set_value([coping]).run()
+    shorter = next(box for box in at.text_input if box.label.startswith("Korter voor op het blad"))
+    assert shorter.value == "Elke ochtend maak ik een rondje door de"  # a first try, editable
+    shorter.input("Ik loop elke ochtend").run()
+    assert conversation(at).current.action.shown_strengths == ["Ik loop elke ochtend"]
+    assert at.pills(key=widget("action.shown_strengths")).value == ["Ik loop elke ochtend"]
+    assert not [box for box in at.text_input if box.label.startswith("Korter voor op het blad")]
