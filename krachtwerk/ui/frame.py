@@ -34,6 +34,12 @@ ARIA_WORDS = (  # what a screen reader says for Streamlit's own controls (static
     "close",
     "help_for",
     "calendar_help",
+    "progress",
+    "done",
+    "tip",
+    "day",
+    "month",
+    "year",
 )  # "groter" is on: a screen setting, nothing about the resident
 
 

@@ -72,6 +72,11 @@ ENGLISH_LABELS = [
     "Link to heading",
     "file upload",
     "Use arrow keys",
+    "progress",
+    "day, ",
+    "month, ",
+    "year, ",
+    " icon",
 ]
 SHOWN_AND_SAID = """() => [document.body.innerText,
   ...[...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'))]

@@ -38,13 +38,19 @@ const LABELS = {
   "Link to heading": "link_to_heading",
   "file upload": "file_upload",
   "Close": "close",
+  "progress": "progress",
+  "check_circle icon": "done",  // the concreteness check on Actie: what is there already
+  "lightbulb icon": "tip",  // ... and what could make the step clearer
 };
+const DATE_PARTS = { day: "day", month: "month", year: "year" };
 
 const labelFor = (kk, english) => {
   const aria = kk.words.aria;
   if (english in LABELS) return aria[LABELS[english]];
   if (english.startsWith("Help for ")) return aria.help_for.replace("{label}", english.slice(9));
   if (english.startsWith("Choose date, ")) return `${aria.choose_date}, ${english.slice(13)}`;
+  const part = /^(day|month|year), (.*)$/.exec(english);  // a date field's parts
+  if (part) return `${aria[DATE_PARTS[part[1]]]}, ${part[2]}`;
   return null;
 };
 
