@@ -272,8 +272,11 @@ def test_groter_makes_everything_larger_and_the_layout_holds(browser, server: Se
         before = app.page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
         with app.rerun():
             app.page.get_by_text(app.t("frame.larger"), exact=True).click()
+        # The frame's script sets it as it receives the run's data: wait for that, not a clock.
+        app.page.wait_for_function(
+            f"() => parseFloat(getComputedStyle(document.body).fontSize) >= {before * 1.2}"
+        )
         after = app.page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
-        assert after >= before * 1.2
         width = app.page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= LAPTOP["width"], "the page scrolls sideways"
         check_kompas_while_scoring(app)
