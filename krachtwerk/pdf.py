@@ -178,7 +178,8 @@ RENDER_LOCK = threading.Lock()
 
 
 def render_pdf(conversation: Conversation, photo: bytes | None = None) -> bytes:
-    """One A4 page for the fridge. ``photo`` is re-cleaned so no EXIF or GPS can slip through."""
+    """One A4 page for the fridge. A ``photo`` that prepare_photo did not make is cleaned here, so
+    no EXIF or GPS can slip through; a PreparedPhoto is used as it is."""
     prepared = prepare_photo(photo) if photo else None  # Pillow: separate images, no lock needed
     with RENDER_LOCK:
         return _render(conversation, prepared)

@@ -45,8 +45,14 @@ class PhotoError(ValueError):
         self.reason: Reason = reason
 
 
-def prepare_photo(data: bytes) -> bytes:
+class PreparedPhoto(bytes):
+    """A JPEG that prepare_photo made: it is cleaned once, never again on every page render."""
+
+
+def prepare_photo(data: bytes) -> PreparedPhoto:
     """A clean JPEG: upright, sRGB on white, at most MAX_SIDE px, without any metadata."""
+    if isinstance(data, PreparedPhoto):
+        return data
     if not data:
         raise PhotoError("not_an_image", "empty")
     if len(data) > MAX_INPUT_BYTES:
@@ -61,7 +67,7 @@ def prepare_photo(data: bytes) -> bytes:
             image = image.transpose(UPRIGHT[orientation])
     except Exception as error:  # a malformed file can fail anywhere inside Pillow's decoders
         raise PhotoError("corrupt", str(error)) from error
-    return _encode(image)
+    return PreparedPhoto(_encode(image))
 
 
 def _decode(data: bytes) -> Image.Image:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageCms
 
-from krachtwerk.photo import MAX_INPUT_BYTES, MAX_SIDE, PhotoError, prepare_photo
+from krachtwerk.photo import MAX_INPUT_BYTES, MAX_SIDE, PhotoError, PreparedPhoto, prepare_photo
 
 ORIENTATION = 0x0112
 MAKE = 0x010F
@@ -240,9 +240,9 @@ def test_a_1_by_1_image_is_fine() -> None:
 
 
 def test_preparing_twice_changes_nothing_that_matters(phone_photo: bytes) -> None:
-    once = prepare_photo(phone_photo)  # the PDF cleans the photo again, to be sure
+    once = prepare_photo(phone_photo)  # as plain bytes (from the tab's copy) it is cleaned again
 
-    assert _open(prepare_photo(once)).size == _open(once).size
+    assert _open(prepare_photo(bytes(once))).size == _open(once).size
 
 
 # colours and transparency
@@ -474,3 +474,24 @@ def test_damaged_bytes_never_crash(seed: bytes, changes: list[tuple[int, int]], 
     image = _open(out)
     assert image.format == "JPEG"
     assert max(image.size) <= MAX_SIDE
+
+
+def test_a_prepared_photo_is_prepared_only_once(
+    phone_photo: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app prepares an upload once; the page render and a second prepare use it as it is."""
+    from krachtwerk import photo as photo_module
+    from krachtwerk.demos import load_demo
+    from krachtwerk.pdf import render_pdf
+
+    prepared = prepare_photo(phone_photo)
+    assert isinstance(prepared, PreparedPhoto)
+
+    def never(_: bytes) -> Image.Image:
+        raise AssertionError("decoded again")
+
+    monkeypatch.setattr(photo_module, "_decode", never)
+    assert prepare_photo(prepared) is prepared
+    assert render_pdf(load_demo("noor"), prepared).startswith(b"%PDF")
+    with pytest.raises(AssertionError, match="decoded again"):
+        render_pdf(load_demo("noor"), bytes(prepared))  # plain bytes are cleaned, whatever they are
