@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from krachtwerk.ui import browser_copy, frame
+from krachtwerk.ui import browser_copy, frame, warm
 from krachtwerk.ui.layout import pages, run_step, step_footer, step_of
 from krachtwerk.ui.state import conversation, show_flashes
 
@@ -25,3 +25,4 @@ run_step(current)
 step_footer(all_pages, current)
 frame.frame(conversation().language)
 browser_copy.keep(step_of(current))
+warm.freeze_once()  # after the first page is drawn: see krachtwerk/ui/warm.py
