@@ -1,0 +1,107 @@
+"""Server script time of every step, the app beside bare Streamlit (see bench/README.md, "Steps").
+
+AppTest runs the script as the server would, without a browser and without the server's
+post-run garbage collection (the app switches that off anyway; bench/load.py measures a real
+server). One walk: open, load demo noor, Volgende to each step; on Kompas a slider moved; so
+Afronden is always reached after a change and draws the page again. The same presses on
+bench/bare_app.py, interleaved walk by walk.
+
+Run from the repository root: ``.venv/bin/python bench/steps.py [--walks N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from krachtwerk.ui.browser_copy import FOUND_KEY  # noqa: E402
+from krachtwerk.ui.warm import freeze_once  # noqa: E402
+
+SCRIPTS = {"app": ROOT / "app.py", "bare": ROOT / "bench" / "bare_app.py"}
+STEPS = ("erkenning", "krachten", "kompas", "actie", "afronden")
+FACTOR = 1.5  # each step at most 1.5x bare (the issue "Fast for fifty at once")
+AFRONDEN_MS = 100.0
+
+
+def timed(at: AppTest) -> float:
+    start = time.perf_counter()
+    at.run()
+    took = (time.perf_counter() - start) * 1000
+    assert not at.exception, at.exception
+    return took
+
+
+def walk(name: str, times: dict[str, list[float]]) -> None:
+    at = AppTest.from_file(str(SCRIPTS[name]), default_timeout=60)
+    at.run()
+    if name == "app":
+        at.session_state[FOUND_KEY] = None  # the tab answered: it kept nothing
+        at.run()
+    at.button(key="start.demo.noor").click()
+    times["demo"].append(timed(at))
+    for step in STEPS:
+        at.button(key="nav.next").click()
+        label = "afronden (after a change)" if step == "afronden" else step
+        times[label].append(timed(at))
+        if step == "kompas":
+            slider = next(s for s in at.select_slider if str(s.key).startswith("w.score."))
+            slider.set_value(slider.value + 1 if slider.value in range(10) else 3)
+            times["kompas: slider moved"].append(timed(at))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--walks", type=int, default=20, help="walks per variant")
+    walks = parser.parse_args(argv).walks
+    freeze_once()  # as the server does after its first run
+    times: dict[str, dict[str, list[float]]] = {name: defaultdict(list) for name in SCRIPTS}
+    for number in range(walks + 1):  # the first walk of each warms up
+        for name in SCRIPTS:
+            measured = times[name] if number else defaultdict(list)
+            walk(name, measured)
+            gc.collect()
+    print(
+        f"- Machine: Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"{platform.system()} {platform.machine()}"
+    )
+    print(f"- {walks} walks per variant after one warm-up walk, interleaved. Times in ms.\n")
+    print("| action | app median | app p95 | bare median | bare p95 | app ÷ bare (median) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    worst = []
+    for action, app in times["app"].items():
+        bare = times["bare"][action]
+        ratio = statistics.median(app) / statistics.median(bare)
+        worst.append((ratio, action))
+        print(
+            f"| {action} | {statistics.median(app):.1f} | {p95(app):.1f} | "
+            f"{statistics.median(bare):.1f} | {p95(bare):.1f} | {ratio:.2f} |"
+        )
+    afronden = statistics.median(times["app"]["afronden (after a change)"])
+    print("\n| target | measured | limit | result |")
+    print("|---|---:|---:|---|")
+    for ratio, action in sorted(worst, reverse=True)[:3]:
+        verdict = "PASS" if ratio <= FACTOR else "MISS"
+        print(f"| {action}: app ÷ bare | {ratio:.2f}x | ≤ {FACTOR}x | {verdict} |")
+    verdict = "PASS" if afronden <= AFRONDEN_MS else "MISS"
+    print(f"| Afronden after a change | {afronden:.0f} ms | ≤ {AFRONDEN_MS:.0f} ms | {verdict} |")
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+if __name__ == "__main__":
+    main()
