@@ -4,7 +4,7 @@ import streamlit as st
 
 from krachtwerk.ui import browser_copy, frame, warm
 from krachtwerk.ui.layout import pages, run_step, step_footer, step_of
-from krachtwerk.ui.state import conversation, show_flashes
+from krachtwerk.ui.state import begin_run, conversation, show_flashes
 
 st.set_page_config(
     page_title="Krachtkompas",
@@ -13,6 +13,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed",
 )
 
+begin_run()
 # A copy the tab kept (after a reload or a lost session) is restored before anything is drawn.
 go_to = browser_copy.settle()
 all_pages = pages()

@@ -151,7 +151,8 @@ def main(argv: list[str] | None = None) -> None:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             for number in range(walks + 1):  # the first walk of each warms up
                 for name, server in servers.items():
-                    walk(browser, server.url, name == "bare", times[name] if number else defaultdict(list))
+                    measured = times[name] if number else defaultdict(list)
+                    walk(browser, server.url, name == "bare", measured)
             browser.close()
     finally:
         for server in servers.values():
@@ -179,7 +180,12 @@ def main(argv: list[str] | None = None) -> None:
             FACTOR,
             "x",
         ),
-        ("Volgende → step drawn p95", p95(times["app"]["Volgende → step drawn"]), NEXT_P95_MS, "ms"),
+        (
+            "Volgende → step drawn p95",
+            p95(times["app"]["Volgende → step drawn"]),
+            NEXT_P95_MS,
+            "ms",
+        ),
     ]
     for name, measured, limit, unit in checks:
         result = "PASS" if measured <= limit else "MISS"

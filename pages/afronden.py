@@ -2,15 +2,14 @@
 
 import streamlit as st
 
-from krachtwerk.conversation_file import write_conversation
 from krachtwerk.ui.afronden import downloads, new_conversation, preview, rendered_page
 from krachtwerk.ui.layout import require_frame, step_header
-from krachtwerk.ui.state import conversation
+from krachtwerk.ui.state import conversation, saved_file
 
 require_frame()
 step_header("afronden")
 current = conversation()
-saved = write_conversation(current)  # once per run: the download and the render check share it
+saved = saved_file()  # the download, the render check and the browser copy share it
 pdf, picture = rendered_page(current, saved)
 page, actions = st.columns([3, 2], gap="large")
 with page:

@@ -27,7 +27,6 @@ import streamlit as st
 from krachtwerk.browser_copy import (
     VERSION,
     CopyProblem,
-    conversation_text,
     enabled,
     fingerprint,
     is_blank,
@@ -44,6 +43,7 @@ from krachtwerk.ui.state import (
     conversation,
     flash,
     replace_conversation,
+    saved_file,
     texts,
 )
 
@@ -328,7 +328,7 @@ def keep(step: str) -> None:
     on = enabled()
     current = conversation()
     photo = st.session_state.get(PHOTO_KEY)
-    text = None if photo is None and is_blank(current) else conversation_text(current)
+    text = None if photo is None and is_blank(current) else saved_file().decode("utf-8")
     fp = "" if text is None else fingerprint(text.encode("utf-8"))
     photo_fp = "" if photo is None else fingerprint(photo)
     t = texts()

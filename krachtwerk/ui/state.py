@@ -10,11 +10,13 @@ from __future__ import annotations
 import streamlit as st
 
 from krachtwerk.content import Texts, catalogue
+from krachtwerk.conversation_file import write_conversation
 from krachtwerk.model import Conversation
 
 CONVERSATION_KEY = "kk.conversation"
 PHOTO_KEY = "kk.photo"
 FLASH_KEY = "kk.flash"
+SAVED_KEY = "kk.saved"  # this run's conversation file; forgotten as the next run begins
 BOOK_KEY = "kk.copy"  # the browser copy's bookkeeping (krachtwerk/ui/browser_copy.py): no content
 WIDGET_PREFIX = "w."
 
@@ -23,6 +25,19 @@ def conversation() -> Conversation:
     if CONVERSATION_KEY not in st.session_state:
         st.session_state[CONVERSATION_KEY] = Conversation()
     return st.session_state[CONVERSATION_KEY]
+
+
+def saved_file() -> bytes:
+    """The conversation file's bytes, written once per run and shared by whoever needs them in
+    that run (Afronden's download, the browser copy). Only call once the model no longer changes
+    in this run; app.py forgets it as every run begins (begin_run)."""
+    if SAVED_KEY not in st.session_state:
+        st.session_state[SAVED_KEY] = write_conversation(conversation())
+    return st.session_state[SAVED_KEY]
+
+
+def begin_run() -> None:
+    st.session_state.pop(SAVED_KEY, None)
 
 
 def texts() -> Texts:

@@ -12,6 +12,7 @@ from krachtwerk.conversation_file import write_conversation
 from krachtwerk.demos import load_demo
 from krachtwerk.model import Conversation
 from krachtwerk.ui.browser_copy import FOUND_KEY
+from krachtwerk.ui.state import SAVED_KEY
 from tests.pages.apptest import APP, browser_parts, conversation, shown_text, widget
 
 
@@ -123,6 +124,19 @@ def test_each_change_is_handed_to_the_tab_once() -> None:
     assert last_handed(at)["fp"] == handed["fp"]
     at.text_input(key=widget("resident.name")).input("Merel").run()
     assert '"Merel"' in last_handed(at)["conversation"]
+
+
+def test_afronden_and_the_copy_share_one_file_per_run_and_never_a_stale_one() -> None:
+    """Afronden writes the file once per run for its download and the copy; the next run, on
+    another step and after a change, hands the tab the changed file, not Afronden's."""
+    at = new_session(None)
+    at.button(key="start.demo.noor").click().run()
+    at.switch_page("pages/afronden.py").run()
+    assert at.session_state[SAVED_KEY] == write_conversation(conversation(at))
+    at.switch_page("pages/start.py").run()
+    at.text_input(key=widget("resident.name")).input("Merel").run()
+    assert '"Merel"' in last_handed(at)["conversation"]
+    assert last_handed(at)["conversation"] == write_conversation(conversation(at)).decode("utf-8")
 
 
 def test_a_demo_replaces_what_the_tab_keeps() -> None:
