@@ -29,17 +29,30 @@ def step_title(step: str) -> str:
     return f"{STEPS.index(step) + 1} {t(f'steps.{step}.name')}"
 
 
+PAGES_KEY = "kk.pages"  # this session's six pages, with the titles they were made with
+
+
 def pages() -> list[st.Page]:
-    return [
-        st.Page(
-            f"pages/{step}.py",
-            title=step_title(step),
-            icon=STEP_ICONS[step],
-            url_path=step,
-            default=step == "start",
+    """The six steps. Made again only when their titles change (another language or mode): each
+    st.Page looks its file up on the disk, and under load each of those calls waits for its turn."""
+    titles = tuple(step_title(step) for step in STEPS)
+    made = st.session_state.get(PAGES_KEY)
+    if made is None or made[0] != titles:
+        made = (
+            titles,
+            [
+                st.Page(
+                    f"pages/{step}.py",
+                    title=title,
+                    icon=STEP_ICONS[step],
+                    url_path=step,
+                    default=step == "start",
+                )
+                for step, title in zip(STEPS, titles, strict=True)
+            ],
         )
-        for step in STEPS
-    ]
+        st.session_state[PAGES_KEY] = made
+    return made[1]
 
 
 def step_of(page: st.Page) -> str:
