@@ -2,10 +2,10 @@
 
 Cartesian, not polar, so that clicking an axis is a real selection in Streamlit (SPEC §11).
 
-The figure is written as the plain dict plotly would make of it (``figure_spec``), and wrapped
-without plotly's per-property validation: validating every property of ~50 shapes, images and
-traces took 10 of the 12 ms this chart cost on each slider move. ``test_figure`` proves that
-validation would change nothing.
+The figure is written as the plain dict plotly would make of it (``figure_spec``) and handed to
+st.plotly_chart without plotly validating and copying it again: that took 10 of the 12 ms this
+chart cost on each slider move. tests/krachtwerk/test_figure.py proves that validation would
+change nothing in what the browser gets.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import functools
 from pathlib import Path
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from krachtwerk import geometry
 from krachtwerk.content import Texts, axis_label, structure
@@ -39,6 +40,17 @@ def _path(points: list[Point], close: bool = True) -> str:
     head, *rest = points
     svg = f"M {head[0]:.4f},{head[1]:.4f} " + " ".join(f"L {x:.4f},{y:.4f}" for x, y in rest)
     return svg + (" Z" if close else "")
+
+
+# The backdrop never changes: its SVG paths are written once per process, not on every slider move.
+@functools.cache
+def _sector_paths() -> tuple[str, ...]:
+    return tuple(_path(sector.outline) for sector in geometry.sectors())
+
+
+@functools.cache
+def _ring_paths() -> tuple[str, ...]:
+    return tuple(_path(ring) for _score, ring in geometry.rings())
 
 
 def _image(path: Path, box: Box) -> dict:
@@ -69,6 +81,21 @@ def alt_text(t: Texts, mode: Mode, kompas: Kompas) -> str:
     return text
 
 
+class CheckedFigure(go.Figure):
+    """A figure dict already in plotly's own form. st.plotly_chart asks a plotly Figure only for
+    ``to_dict()`` (plotly.tools.return_figure_from_figure_or_data); a dict it would validate.
+
+    BaseFigure.__init__ is skipped on purpose: it copies the whole dict (and with validation
+    checks every property), which is all this class exists to avoid.
+    """
+
+    def __init__(self, spec: dict) -> None:  # no super().__init__(): see above
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
 def kompas_figure(
     t: Texts,
     mode: Mode,
@@ -76,8 +103,15 @@ def kompas_figure(
     previous: dict[str, int] | None = None,
     label_px: int = LABEL_PX,
 ) -> go.Figure:
-    # `_validate=False` is plotly's own switch (BaseFigure.__init__) for specs already valid.
-    return go.Figure(figure_spec(t, mode, kompas, previous, label_px), _validate=False)
+    spec = figure_spec(t, mode, kompas, previous, label_px)
+    spec["layout"]["template"] = _template(pio.templates.default)  # as go.Figure() would add it
+    return CheckedFigure(spec)
+
+
+@functools.cache
+def _template(name: str) -> dict:
+    """A named plotly template as a figure holds it (with Streamlit loaded: Streamlit's own)."""
+    return go.Figure(layout={"template": name}).to_dict()["layout"]["template"]
 
 
 def figure_spec(
@@ -94,11 +128,11 @@ def figure_spec(
     images: list[dict] = []
     annotations: list[dict] = []
 
-    for sector in geometry.sectors():
+    for sector, outline in zip(geometry.sectors(), _sector_paths(), strict=True):
         shapes.append(
             dict(
                 type="path",
-                path=_path(sector.outline),
+                path=outline,
                 fillcolor=sector.colour,
                 # A tint, not a full wheel: the score shape carries the colour, so an unscored
                 # kompas looks empty.
@@ -118,11 +152,11 @@ def figure_spec(
                 font=dict(size=label_px, color=sector.ink),
             )
         )
-    for _score, ring in geometry.rings():
+    for ring in _ring_paths():
         shapes.append(
             dict(
                 type="path",
-                path=_path(ring),
+                path=ring,
                 line=dict(color="rgba(31,42,55,0.35)", width=1, dash="dot"),
                 layer="below",
             )
