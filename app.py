@@ -3,7 +3,7 @@
 import streamlit as st
 
 from krachtwerk.ui import browser_copy, frame, warm
-from krachtwerk.ui.layout import pages, run_step, step_footer, step_of
+from krachtwerk.ui.layout import chosen_step, pages, run_step, step_footer, step_of
 from krachtwerk.ui.state import begin_run, conversation, show_flashes
 
 st.set_page_config(
@@ -14,8 +14,10 @@ st.set_page_config(
 )
 
 begin_run()
-# A copy the tab kept (after a reload or a lost session) is restored before anything is drawn.
-go_to = browser_copy.settle()
+# A copy the tab kept (after a reload or a lost session) is restored before anything is drawn;
+# a step chosen with Vorige/Volgende is gone to before the step that was left runs again.
+restored, chosen = browser_copy.settle(), chosen_step()
+go_to = restored or chosen
 all_pages = pages()
 current = st.navigation(all_pages, position="top")
 if go_to is not None and go_to != step_of(current):

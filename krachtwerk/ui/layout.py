@@ -113,24 +113,45 @@ def step_header(step: str) -> None:
         st.markdown(t(f"steps.{step}.intro"))
 
 
+GO_KEY = "kk.go"  # the step Vorige or Volgende chose, gone to before any page is drawn
+
+
+def _go(step: str) -> None:
+    st.session_state[GO_KEY] = step
+
+
+def chosen_step() -> str | None:
+    """The step a Vorige/Volgende click chose. Its callback runs before the script, after every
+    field's own callback has written its value to the model: the step that was left need not run
+    again, which used to be half the work of every click."""
+    return st.session_state.pop(GO_KEY, None)
+
+
 def step_footer(all_pages: list[st.Page], current: st.Page) -> None:
     """Vorige/Volgende under every step, and the professional's tips, folded away."""
     t = texts()
     index = next(i for i, page in enumerate(all_pages) if page.url_path == current.url_path)
     st.divider()
     back, _, forward = st.columns([1, 2, 1])
-    if index > 0 and back.button(
-        t("nav.previous"), icon=":material/arrow_back:", key="nav.previous", width="stretch"
-    ):
-        st.switch_page(all_pages[index - 1])
-    if index < len(all_pages) - 1 and forward.button(
-        t("nav.next"),
-        icon=":material/arrow_forward:",
-        key="nav.next",
-        type="primary",
-        width="stretch",
-    ):
-        st.switch_page(all_pages[index + 1])
+    if index > 0:
+        back.button(
+            t("nav.previous"),
+            icon=":material/arrow_back:",
+            key="nav.previous",
+            width="stretch",
+            on_click=_go,
+            args=(step_of(all_pages[index - 1]),),
+        )
+    if index < len(all_pages) - 1:
+        forward.button(
+            t("nav.next"),
+            icon=":material/arrow_forward:",
+            key="nav.next",
+            type="primary",
+            width="stretch",
+            on_click=_go,
+            args=(step_of(all_pages[index + 1]),),
+        )
     with st.expander(t("frame.tips"), icon=":material/lightbulb:"):
         for tip in t.list(f"tips.{STEPS[index]}"):
             st.markdown(f"- {tip}")

@@ -108,6 +108,27 @@ def test_vorige_and_volgende_walk_the_steps() -> None:
     assert "Stap 5 van 6" in at.caption[0].value
 
 
+def test_volgende_keeps_what_was_typed_without_running_the_step_it_leaves(monkeypatch) -> None:
+    """A click on Volgende sends what was just typed along with it; the field's own callback
+    keeps it, and the step that is left is not drawn again (half the work of every click)."""
+    from krachtwerk.ui import kompas
+
+    at = open_app("kompas", demo="noor")
+    drawn = []
+    real = kompas.kompas_figure
+    monkeypatch.setattr(kompas, "kompas_figure", lambda *a, **k: drawn.append(1) or real(*a, **k))
+    at.text_area(key=widget("kompas.why_not_lower")).input("Mijn tekenschrift helpt.")
+    at.button(key="nav.next").click().run()
+    assert not at.exception, at.exception
+    assert "Stap 5 van 6" in at.caption[0].value
+    assert conversation(at).current.kompas.why_not_lower == "Mijn tekenschrift helpt."
+    assert drawn == []  # Kompas did not run on the way out
+    at.button(key="nav.previous").click().run()
+    assert "Stap 4 van 6" in at.caption[0].value
+    assert not at.error  # the chart was drawn, not "Hier ging iets mis"
+    assert drawn == [1]
+
+
 @pytest.mark.parametrize(("demo", "language"), list(itertools.product(demo_names(), ["nl", "en"])))
 def test_every_step_runs_for_every_demo_and_language(demo: str, language: str) -> None:
     at = open_app(demo=demo)
