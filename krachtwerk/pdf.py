@@ -15,6 +15,7 @@ import math
 import threading
 import unicodedata
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,12 +178,31 @@ def pdf_filename(conversation: Conversation) -> str:
 RENDER_LOCK = threading.Lock()
 
 
-def render_pdf(conversation: Conversation, photo: bytes | None = None) -> bytes:
+# Fits of resident text, kept by the one session that owns them (SPEC §9: never shared) and
+# handed in as ``fits``: a page drawn again after one change fits only the text that changed.
+SESSION_FITS: ContextVar[dict[tuple[Any, ...], tuple[float, tuple[str, ...]]] | None] = ContextVar(
+    "session_fits", default=None
+)
+MAX_SESSION_FITS = 300  # about ten pages' worth; then it starts again
+
+
+def render_pdf(
+    conversation: Conversation,
+    photo: bytes | None = None,
+    fits: dict[tuple[Any, ...], tuple[float, tuple[str, ...]]] | None = None,
+) -> bytes:
     """One A4 page for the fridge. A ``photo`` that prepare_photo did not make is cleaned here, so
-    no EXIF or GPS can slip through; a PreparedPhoto is used as it is."""
+    no EXIF or GPS can slip through; a PreparedPhoto is used as it is. ``fits``: a dict the
+    caller's session keeps between renders (the page is the same with or without it)."""
     prepared = prepare_photo(photo) if photo else None  # Pillow: separate images, no lock needed
+    if fits is not None and len(fits) > MAX_SESSION_FITS:
+        fits.clear()
     with RENDER_LOCK:
-        return _render(conversation, prepared)
+        token = SESSION_FITS.set(fits)
+        try:
+            return _render(conversation, prepared)
+        finally:
+            SESSION_FITS.reset(token)
 
 
 def _render(conversation: Conversation, photo: bytes | None) -> bytes:
@@ -511,7 +531,8 @@ def _fit(
 STATIC_FITS: dict[tuple[Any, ...], tuple[float, tuple[str, ...]]] = {}
 
 
-def _static_fit(
+def _kept_fit(
+    kept: dict[tuple[Any, ...], tuple[float, tuple[str, ...]]] | None,
     pdf: FPDF,
     text: str,
     area: Area,
@@ -521,11 +542,14 @@ def _static_fit(
     max_lines: int | None,
     direction: str,
 ) -> tuple[float, list[str]]:
+    """_fit, looked up in ``kept`` first (fitting only measures: it adds nothing to the page)."""
+    if kept is None:
+        return _fit(pdf, text, area, sizes, bold, leading, max_lines)
     key = (text, area, sizes, bold, leading, max_lines, direction)
-    if key not in STATIC_FITS:
+    if key not in kept:
         size, lines = _fit(pdf, text, area, sizes, bold, leading, max_lines)
-        STATIC_FITS[key] = (size, tuple(lines))
-    size, lines = STATIC_FITS[key]
+        kept[key] = (size, tuple(lines))
+    size, lines = kept[key]
     return size, list(lines)
 
 
@@ -622,10 +646,8 @@ def _text(
     # and a line that starts with an Arabic name must not turn a Dutch sentence around.
     direction = direction or _direction(text)
     pdf.set_text_shaping(True, direction=direction)
-    if static:
-        size, lines = _static_fit(pdf, text, area, sizes, bold, leading, max_lines, direction)
-    else:
-        size, lines = _fit(pdf, text, area, sizes, bold, leading, max_lines)
+    kept = STATIC_FITS if static else SESSION_FITS.get()
+    size, lines = _kept_fit(kept, pdf, text, area, sizes, bold, leading, max_lines, direction)
     _set_font(pdf, size, bold)  # the search may have left another size set
     height = _line_height(size, leading)
     if direction == "rtl" and align == "L" and len(lines) > 1:

@@ -13,6 +13,7 @@ from krachtwerk.ui import browser
 from krachtwerk.ui.state import PHOTO_KEY, texts, wipe
 
 RENDERED_KEY = "kk.rendered"
+FITS_KEY = "kk.fits"  # this session's text fits on the page (krachtwerk/pdf.py, SESSION_FITS)
 
 
 def rendered_page(conversation: Conversation, saved: bytes) -> tuple[bytes, bytes]:
@@ -24,7 +25,7 @@ def rendered_page(conversation: Conversation, saved: bytes) -> tuple[bytes, byte
     made_from = fingerprint(saved + (photo or b""))
     cached = st.session_state.get(RENDERED_KEY)
     if cached is None or cached[0] != made_from:
-        pdf = render_pdf(conversation, photo)
+        pdf = render_pdf(conversation, photo, st.session_state.setdefault(FITS_KEY, {}))
         cached = (made_from, pdf, page_jpeg(pdf))
         st.session_state[RENDERED_KEY] = cached
     return cached[1], cached[2]

@@ -505,3 +505,33 @@ def test_pictograms_are_drawn_as_fpdf2_draws_an_svg_file(monkeypatch) -> None:
     monkeypatch.setattr(page, "_svg", lambda path: None)  # every pictogram through FPDF.image
 
     assert _normalised(render_pdf(_noor())) == _normalised(parsed_once)
+
+
+# --- a session's kept fits --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["noor", "wim", "samira"])
+def test_kept_fits_give_the_same_page_byte_for_byte(name: str) -> None:
+    from krachtwerk.demos import load_demo
+
+    conversation = load_demo(name)
+    fits: dict = {}
+    first = _normalised(render_pdf(conversation, None, fits))
+    assert fits  # resident text went into the session's own dict, never the process's
+    assert not any(conversation.current.action.what in key for key in page.STATIC_FITS)
+    again = _normalised(render_pdf(conversation, None, fits))
+    assert again == first == _normalised(render_pdf(conversation))
+    conversation.current.action.what = "Elke ochtend tien minuten wandelen met de hond. " * 20
+    changed = _normalised(render_pdf(conversation, None, fits))
+    assert changed == _normalised(render_pdf(conversation))  # fitted again, not reused
+    assert changed != first
+
+
+def test_kept_fits_stay_bounded() -> None:
+    from krachtwerk.demos import load_demo
+
+    conversation = load_demo("noor")
+    fits: dict = {("old", n): (9.0, ("x",)) for n in range(page.MAX_SESSION_FITS + 1)}
+    render_pdf(conversation, None, fits)
+    assert len(fits) < 50
+    assert ("old", 0) not in fits
