@@ -2,8 +2,9 @@
 
 AppTest runs the script as the server would, without a browser and without the server's
 post-run garbage collection (the app switches that off anyway; bench/load.py measures a real
-server). One walk: open, load demo noor, Volgende to each step; on Kompas a slider moved; so
-Afronden is always reached after a change and draws the page again. The same presses on
+server). One walk: open, load demo noor, Volgende to each step (on Kompas a slider moved), so
+Afronden draws the page for the first time in the session; then Vorige twice, a slider moved,
+Volgende twice: Afronden draws the page again after a change. The same presses on
 bench/bare_app.py, interleaved walk by walk.
 
 Run from the repository root: ``.venv/bin/python bench/steps.py [--walks N]``.
@@ -53,12 +54,25 @@ def walk(name: str, times: dict[str, list[float]]) -> None:
     times["demo"].append(timed(at))
     for step in STEPS:
         at.button(key="nav.next").click()
-        label = "afronden (after a change)" if step == "afronden" else step
+        label = "afronden (first visit)" if step == "afronden" else step
         times[label].append(timed(at))
         if step == "kompas":
-            slider = next(s for s in at.select_slider if str(s.key).startswith("w.score."))
-            slider.set_value(slider.value + 1 if slider.value in range(10) else 3)
-            times["kompas: slider moved"].append(timed(at))
+            move_slider(at, times)
+    # Back to Kompas, one score changed, and on to Afronden again: the page is drawn anew.
+    for _ in range(2):
+        at.button(key="nav.previous").click()
+        times["Vorige"].append(timed(at))
+    move_slider(at, times)
+    at.button(key="nav.next").click()
+    timed(at)
+    at.button(key="nav.next").click()
+    times["afronden (after a change)"].append(timed(at))
+
+
+def move_slider(at: AppTest, times: dict[str, list[float]]) -> None:
+    slider = next(s for s in at.select_slider if str(s.key).startswith("w.score."))
+    slider.set_value(slider.value + 1 if slider.value in range(10) else 3)
+    times["kompas: slider moved"].append(timed(at))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -79,21 +93,23 @@ def main(argv: list[str] | None = None) -> None:
     print(f"- {walks} walks per variant after one warm-up walk, interleaved. Times in ms.\n")
     print("| action | app median | app p95 | bare median | bare p95 | app ÷ bare (median) |")
     print("|---|---:|---:|---:|---:|---:|")
-    worst = []
+    ratios = []
     for action, app in times["app"].items():
         bare = times["bare"][action]
         ratio = statistics.median(app) / statistics.median(bare)
-        worst.append((ratio, action))
+        if not action.startswith("afronden"):  # the page's own render: its own target below
+            ratios.append((ratio, action))
         print(
             f"| {action} | {statistics.median(app):.1f} | {p95(app):.1f} | "
             f"{statistics.median(bare):.1f} | {p95(bare):.1f} | {ratio:.2f} |"
         )
     afronden = statistics.median(times["app"]["afronden (after a change)"])
+    worst, action = max(ratios)
     print("\n| target | measured | limit | result |")
     print("|---|---:|---:|---|")
-    for ratio, action in sorted(worst, reverse=True)[:3]:
-        verdict = "PASS" if ratio <= FACTOR else "MISS"
-        print(f"| {action}: app ÷ bare | {ratio:.2f}x | ≤ {FACTOR}x | {verdict} |")
+    verdict = "PASS" if worst <= FACTOR else "MISS"
+    name = f"every other step: app ÷ bare (worst: {action})"
+    print(f"| {name} | {worst:.2f}x | ≤ {FACTOR}x | {verdict} |")
     verdict = "PASS" if afronden <= AFRONDEN_MS else "MISS"
     print(f"| Afronden after a change | {afronden:.0f} ms | ≤ {AFRONDEN_MS:.0f} ms | {verdict} |")
 
