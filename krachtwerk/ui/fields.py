@@ -181,7 +181,7 @@ def chips(
 
 
 @functools.cache
-def _svg_data_uri(path: Path) -> str:
+def svg_data_uri(path: Path) -> str:
     """A shipped pictogram as a data URI (an asset, never resident data, so safe to keep)."""
     return "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
@@ -191,7 +191,7 @@ def pictogram(path: Path, width: int) -> None:
 
     Not st.image: that adds a "Fullscreen" button to every picture, a useless Tab stop for
     keyboard users (twenty of them on the Kompas step)."""
-    st.html(f'<img src="{_svg_data_uri(path)}" width="{width}" height="{width}" alt="">')
+    st.html(f'<img src="{svg_data_uri(path)}" width="{width}" height="{width}" alt="">')
 
 
 def confirmed_button(

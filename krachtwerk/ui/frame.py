@@ -12,12 +12,17 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from pathlib import Path
 
 import streamlit as st
 
-from krachtwerk.ui.state import seed, texts
+from krachtwerk import geometry
+from krachtwerk.content import structure
+from krachtwerk.model import MODES
+from krachtwerk.ui import fields
+from krachtwerk.ui.state import seed, texts, widget_key
 
 STATIC = Path(__file__).resolve().parent / "static"
 SCROLL_KEY = "kk.frame.scroll"  # the st key of a part to bring into view after this run
@@ -43,8 +48,20 @@ ARIA_WORDS = (  # what a screen reader says for Streamlit's own controls (static
 )  # "groter" is on: a screen setting, nothing about the resident
 
 
+def pictogram_rules() -> str:
+    """Each score slider's pictogram at its left, by the slider's key (Streamlit gives a keyed
+    element the class st-key-<key>, with every character but letters, digits, - and _ as -)."""
+    ids = sorted({axis.id for mode in MODES for axis in geometry.axes(mode)})
+    rules = []
+    for axis_id in ids:
+        uri = fields.svg_data_uri(structure().pictogram(axis_id))
+        key_class = "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", widget_key(f"score.{axis_id}"))
+        rules.append(f'.{key_class} {{ background-image: url("{uri}"); }}')
+    return "\n".join(rules)
+
+
 def _script() -> str:
-    stylesheet = (STATIC / "frame.css").read_text(encoding="utf-8")
+    stylesheet = (STATIC / "frame.css").read_text(encoding="utf-8") + pictogram_rules()
     return (
         (STATIC / "frame.js")
         .read_text(encoding="utf-8")

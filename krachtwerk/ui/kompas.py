@@ -69,11 +69,10 @@ def scores(conversation: Conversation) -> None:
     st.markdown(f"**{t('kompas.scale_question')}**")
     st.caption(t("kompas.scale_hint"))
     for axis in geometry.axes(conversation.mode):
-        icon, slider = st.columns([1, 6], vertical_alignment="center")
-        with icon:
-            fields.pictogram(structure().pictogram(axis.id), 40)
         question = t(f"{structure().axis_kind(axis.id)}.{axis.id}.scale_question")
-        slider.select_slider(
+        # Its pictogram beside it comes from the stylesheet (frame.pictogram_rules): two columns
+        # and a picture per slider were 40 of the step's ~100 elements on every slider move.
+        st.select_slider(
             # Plain text: the label is also the slider's accessible name, read aloud as written.
             f"{axis_label(t, axis.id)} · {question}",
             SCALE,
