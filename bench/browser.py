@@ -1,13 +1,14 @@
 """What a person waits for in Chromium, the app beside bare Streamlit (bench/README.md, "Browser").
 
 Each walk is a fresh tab on a real server (1366x768, nl-NL): open, load demo noor, Volgende to
-Kompas, a key on a slider three times, Volgende to Actie and to Afronden. Timed in the page with
+Kompas, a key on a slider three times, Volgende to Actie and to Afronden (first visit); Vorige
+twice, a key on a slider once, Volgende twice (Afronden after a change). Timed in the page with
 ``performance.now()`` from the click or key press:
 
 - Volgende → next step: until the new step's heading shows; and "drawn": that, and the last
   message of its run received (the page is complete);
 - slider → chart: until the chart's filled shape is drawn again;
-- Afronden after a change: until the picture of the page has loaded (first paint of the preview).
+- Afronden: until the picture of the page has loaded (first paint of the preview).
 
 Walks alternate between the app and bench/bare_app.py, each on its own server.
 Run from the repository root: ``.venv/bin/python bench/browser.py [--walks N]``.
@@ -43,8 +44,8 @@ FACTOR = 1.5
 NOW = "() => performance.now()"
 HEADING = "() => document.querySelector('h1')?.textContent ?? ''"
 # Click Volgende inside the page, so the clock starts at the click itself.
-CLICK_NEXT = """(label) => {
-  const button = document.querySelector('.st-key-nav-next button')
+CLICK_NEXT = """([key, label]) => {
+  const button = document.querySelector(`.st-key-${key} button`)
     ?? [...document.querySelectorAll('button')].find((b) => b.textContent.includes(label));
   const start = performance.now();
   button.click();
@@ -80,26 +81,27 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
-def next_step(app: App, times: dict[str, list[float]], label: str) -> None:
+def next_step(app: App, times: dict[str, list[float]], label: str, key: str = "nav-next") -> None:
     page = app.page
     before = page.evaluate(HEADING)
-    start = page.evaluate(CLICK_NEXT, label)
+    start = page.evaluate(CLICK_NEXT, [key, label])
     shown = page.wait_for_function(HEADING_CHANGED, arg=before, polling="raf").json_value()
     over = page.wait_for_function(RUN_OVER, polling="raf").json_value()
-    times["Volgende → heading shown"].append(shown - start)
-    times["Volgende → step drawn"].append(max(shown, over) - start)
+    button = "Vorige" if key == "nav-previous" else "Volgende"
+    times[f"{button} → heading shown"].append(shown - start)
+    times[f"{button} → step drawn"].append(max(shown, over) - start)
 
 
-def to_afronden(app: App, times: dict[str, list[float]], label: str) -> None:
-    start = app.page.evaluate(CLICK_NEXT, label)
+def to_afronden(app: App, times: dict[str, list[float]], label: str, measure: str) -> None:
+    start = app.page.evaluate(CLICK_NEXT, ["nav-next", label])
     painted = app.page.wait_for_function(PICTURE_LOADED, polling="raf").json_value()
-    times["Afronden after a change: page picture"].append(painted - start)
+    times[measure].append(painted - start)
     app.page.wait_for_function(RUN_OVER, polling="raf")
 
 
-def slider_moves(app: App, slider, times: dict[str, list[float]]) -> None:
+def slider_moves(app: App, slider, times: dict[str, list[float]], once: bool = False) -> None:
     slider.scroll_into_view_if_needed()
-    for key in ("ArrowRight", "ArrowLeft", "ArrowRight"):
+    for key in ("ArrowRight",) if once else ("ArrowRight", "ArrowLeft", "ArrowRight"):
         slider.focus()
         before = app.page.evaluate(CHART)
         start = app.page.evaluate(NOW)
@@ -122,12 +124,19 @@ def walk(browser, url: str, bare: bool, times: dict[str, list[float]]) -> None:
         app.open()
         app.load_demo("noor")
     label = "Volgende" if bare else app.t("nav.next")
+    back = "Vorige" if bare else app.t("nav.previous")
     for _ in ("erkenning", "krachten", "kompas"):
         next_step(app, times, label)
     slider = app.page.get_by_role("slider").nth(3)
     slider_moves(app, slider, times)
     next_step(app, times, label)  # to Actie
-    to_afronden(app, times, label)
+    to_afronden(app, times, label, "Afronden, first visit: page picture")
+    for _ in range(2):  # back to Kompas: one more score, then Afronden again
+        next_step(app, times, back, "nav-previous")
+    slider = app.page.get_by_role("slider").nth(3)
+    slider_moves(app, slider, times, once=True)
+    next_step(app, times, label)
+    to_afronden(app, times, label, "Afronden after a change: page picture")
     context.close()
 
 

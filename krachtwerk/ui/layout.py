@@ -153,5 +153,4 @@ def step_footer(all_pages: list[st.Page], current: st.Page) -> None:
             args=(step_of(all_pages[index + 1]),),
         )
     with st.expander(t("frame.tips"), icon=":material/lightbulb:"):
-        for tip in t.list(f"tips.{STEPS[index]}"):
-            st.markdown(f"- {tip}")
+        st.markdown("\n".join(f"- {tip}" for tip in t.list(f"tips.{STEPS[index]}")))
