@@ -81,7 +81,9 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
-def next_step(app: App, times: dict[str, list[float]], label: str, key: str = "nav-next") -> None:
+def next_step(
+    app: App, times: dict[str, list[float]], label: str, to: str, key: str = "nav-next"
+) -> None:
     page = app.page
     before = page.evaluate(HEADING)
     start = page.evaluate(CLICK_NEXT, [key, label])
@@ -90,6 +92,7 @@ def next_step(app: App, times: dict[str, list[float]], label: str, key: str = "n
     button = "Vorige" if key == "nav-previous" else "Volgende"
     times[f"{button} → heading shown"].append(shown - start)
     times[f"{button} → step drawn"].append(max(shown, over) - start)
+    times[f"  {button} → {to}: step drawn"].append(max(shown, over) - start)
 
 
 def to_afronden(app: App, times: dict[str, list[float]], label: str, measure: str) -> None:
@@ -125,17 +128,17 @@ def walk(browser, url: str, bare: bool, times: dict[str, list[float]]) -> None:
         app.load_demo("noor")
     label = "Volgende" if bare else app.t("nav.next")
     back = "Vorige" if bare else app.t("nav.previous")
-    for _ in ("erkenning", "krachten", "kompas"):
-        next_step(app, times, label)
+    for step in ("erkenning", "krachten", "kompas"):
+        next_step(app, times, label, step)
     slider = app.page.get_by_role("slider").nth(3)
     slider_moves(app, slider, times)
-    next_step(app, times, label)  # to Actie
+    next_step(app, times, label, "actie")
     to_afronden(app, times, label, "Afronden, first visit: page picture")
-    for _ in range(2):  # back to Kompas: one more score, then Afronden again
-        next_step(app, times, back, "nav-previous")
+    for step in ("actie", "kompas"):  # back to Kompas: one more score, then Afronden again
+        next_step(app, times, back, step, "nav-previous")
     slider = app.page.get_by_role("slider").nth(3)
     slider_moves(app, slider, times, once=True)
-    next_step(app, times, label)
+    next_step(app, times, label, "actie")
     to_afronden(app, times, label, "Afronden after a change: page picture")
     context.close()
 
