@@ -49,14 +49,17 @@ ARIA_WORDS = (  # what a screen reader says for Streamlit's own controls (static
 
 
 def pictogram_rules() -> str:
-    """Each score slider's pictogram at its left, by the slider's key (Streamlit gives a keyed
-    element the class st-key-<key>, with every character but letters, digits, - and _ as -)."""
-    ids = sorted({axis.id for mode in MODES for axis in geometry.axes(mode)})
+    """The pictograms of the Krachten cards and of the Kompas sliders, by the element's key
+    (Streamlit gives a keyed element the class st-key-<key>, with every character but letters,
+    digits, - and _ as -). As elements they were a quarter of what those steps send each run."""
+    shape = structure()
+    keyed = [(f"card-{domain.id}", domain.pictogram) for domain in shape.domains]
+    axis_ids = sorted({axis.id for mode in MODES for axis in geometry.axes(mode)})
+    keyed += [(widget_key(f"score.{axis_id}"), shape.pictogram(axis_id)) for axis_id in axis_ids]
     rules = []
-    for axis_id in ids:
-        uri = fields.svg_data_uri(structure().pictogram(axis_id))
-        key_class = "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", widget_key(f"score.{axis_id}"))
-        rules.append(f'.{key_class} {{ background-image: url("{uri}"); }}')
+    for key, path in keyed:
+        key_class = "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key)
+        rules.append(f'.{key_class} {{ background-image: url("{fields.svg_data_uri(path)}"); }}')
     return "\n".join(rules)
 
 

@@ -46,8 +46,8 @@ def domain_cards(strengths: Strengths) -> None:
         with column:
             st.markdown(f"### {t(f'quadrants.{quadrant.id}.label')}")
             for domain in shape.domains_in(quadrant.id):
-                with st.container(border=True, key=f"card-{domain.id}"):  # ticks as a whole
-                    fields.pictogram(domain.pictogram, 56)
+                # Ticks as a whole; its pictogram comes from the stylesheet (frame.pictogram_rules).
+                with st.container(border=True, key=f"card-{domain.id}"):
                     key = seed(f"domain.{domain.id}.chosen", domain.id in strengths.domains)
                     st.checkbox(
                         t(f"domains.{domain.id}.label"),
