@@ -17,8 +17,6 @@ Run from the repository root: ``.venv/bin/python bench/browser.py [--walks N]``.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -27,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from measure import machine, p95  # noqa: E402  (bench/measure.py)
 
 from tests.browser.kit import (  # noqa: E402
     CHROMIUM_ARGS,
@@ -74,11 +74,6 @@ PICTURE_LOADED = """() => {
   const page = images.find((i) => i.naturalWidth >= 600 && i.complete);
   return page ? performance.now() : null;
 }"""
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 def next_step(
@@ -169,10 +164,7 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         for server in servers.values():
             server.stop()
-    print(
-        f"- Machine: Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-        f"{platform.system()} {platform.machine()}; Chromium headless, 1366x768"
-    )
+    print(f"- Machine: {machine()}; Chromium headless, 1366x768")
     print(f"- {walks} walks per variant after one warm-up walk, alternating. Times in ms.\n")
     print("| measure | n | app median | app p95 | bare median | bare p95 | app ÷ bare (p95) |")
     print("|---|---:|---:|---:|---:|---:|---:|")

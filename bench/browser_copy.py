@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script gets bench/ on sys.path, not the root
 
+from measure import machine, p95  # noqa: E402  (bench/measure.py)
 from pdf import longest_conversation  # noqa: E402  (bench/pdf.py)
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
@@ -56,11 +56,6 @@ RUN_OVER = """() => document.querySelector('[data-testid=stApp]')?.dataset.testS
 # Targets of the issue "Never lose a conversation".
 RERUN_FACTOR = 1.1
 SLIDER_P95_MS = 300.0
-
-
-def p95(times: list[float]) -> float:
-    ordered = sorted(times)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 def row(name: str, times: list[float]) -> str:
@@ -237,10 +232,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="reruns and key presses per variant")
     runs = parser.parse_args(argv).runs
-    print(
-        f"- Machine: Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-        f"{platform.system()} {platform.machine()}"
-    )
+    print(f"- Machine: {machine()}")
     print(f"- Runs per variant: {runs}, after two warm-up runs, interleaved. Times in ms.")
 
     scripts = script_times(runs)

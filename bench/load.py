@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script gets bench/ on sys.path, not the root
 
+from measure import machine, p95  # noqa: E402  (bench/measure.py)
 from people import walk_together  # noqa: E402  (bench/people.py)
 
 from tests.browser.kit import start_server  # noqa: E402
@@ -62,11 +62,6 @@ class Wave:
     rss_peak: float
     rss_after: float
     errors: list[str]
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 def rss_mb(pid: int) -> float:
@@ -184,10 +179,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     sizes = [int(n) for n in args.sizes.split(",") if n]
     names = [n.strip() for n in args.variants.split(",") if n.strip()]
-    print(
-        f"- Machine: Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-        f"{platform.system()} {platform.machine()}"
-    )
+    print(f"- Machine: {machine()}")
     print(
         f"- Waves: {sizes} people, then {args.waves} waves of 50; each person opens the app, "
         "loads demo "

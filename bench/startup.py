@@ -14,8 +14,6 @@ Run from the repository root: ``.venv/bin/python bench/startup.py [--runs N]``.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -25,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from measure import machine, p95  # noqa: E402  (bench/measure.py)
 
 from krachtwerk.conversation_file import write_conversation  # noqa: E402
 from krachtwerk.demos import load_demo  # noqa: E402
@@ -37,11 +37,6 @@ class Part(BaseModel):
 Part.model_validate({"name": "x"})
 """
 FACTOR = 1.5  # the issue's targets: whole processes at most 1.5x their baseline
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 def process_ms(command: list[str], runs: int) -> list[float]:
@@ -117,10 +112,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="runs per command")
     runs = parser.parse_args(argv).runs
-    print(
-        f"- Machine: Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-        f"{platform.system()} {platform.machine()}; {runs} runs each, interleaved\n"
-    )
+    print(f"- Machine: {machine()}; {runs} runs each, interleaved\n")
     times = commands(runs)
     table(times)
     median = {name: statistics.median(values) for name, values in times.items()}

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
-import platform
 import statistics
 import sys
 import time
@@ -25,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from measure import machine, p95  # noqa: E402  (bench/measure.py)
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from krachtwerk.ui.browser_copy import FOUND_KEY  # noqa: E402
@@ -86,10 +85,7 @@ def main(argv: list[str] | None = None) -> None:
             measured = times[name] if number else defaultdict(list)
             walk(name, measured)
             gc.collect()
-    print(
-        f"- Machine: Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-        f"{platform.system()} {platform.machine()}"
-    )
+    print(f"- Machine: {machine()}")
     print(f"- {walks} walks per variant after one warm-up walk, interleaved. Times in ms.\n")
     print("| action | app median | app p95 | bare median | bare p95 | app ÷ bare (median) |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -112,11 +108,6 @@ def main(argv: list[str] | None = None) -> None:
     print(f"| {name} | {worst:.2f}x | ≤ {FACTOR}x | {verdict} |")
     verdict = "PASS" if afronden <= AFRONDEN_MS else "MISS"
     print(f"| Afronden after a change | {afronden:.0f} ms | ≤ {AFRONDEN_MS:.0f} ms | {verdict} |")
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 if __name__ == "__main__":
