@@ -16,8 +16,8 @@ st.set_page_config(
 begin_run()
 # A copy the tab kept (after a reload or a lost session) is restored before anything is drawn;
 # a step chosen with Vorige/Volgende is gone to before the step that was left runs again.
-restored, chosen = browser_copy.settle(), chosen_step()
-go_to = restored or chosen
+browser_copy.settle()
+go_to = chosen_step()
 all_pages = pages()
 current = st.navigation(all_pages, position="top")
 if go_to is not None and go_to != step_of(current):

@@ -35,7 +35,7 @@ from krachtwerk.browser_copy import (
 )
 from krachtwerk.model import Conversation
 from krachtwerk.ui import fields
-from krachtwerk.ui.layout import STEPS
+from krachtwerk.ui.layout import STEPS, go
 from krachtwerk.ui.start import new_conversation
 from krachtwerk.ui.state import (
     BOOK_KEY,
@@ -50,7 +50,6 @@ from krachtwerk.ui.state import (
 COMPONENT_KEY = "kk.browser.copy"
 FOUND_KEY = "kk.copy.found"  # what the tab handed back, until the next run restores it
 NOTICE_KEY = "kk.copy.notice"  # the step on which "het gesprek staat er weer" is shown
-GO_KEY = "kk.copy.go"  # a step to go to once the pages are known
 
 COPY_JS = """
 const PREFIX = "krachtkompas.copy.";
@@ -266,11 +265,10 @@ def _back() -> None:
     """The connection is back: the run this starts is all that is needed."""
 
 
-def settle() -> str | None:
-    """Before anything is drawn: restore what the tab handed back. Returns a step to go to."""
+def settle() -> None:
+    """Before anything is drawn: restore what the tab handed back (and go to its step)."""
     if FOUND_KEY in st.session_state:
         _restore(st.session_state.pop(FOUND_KEY))
-    return st.session_state.pop(GO_KEY, None)
 
 
 def _restore(found: object) -> None:
@@ -291,12 +289,12 @@ def _restore(found: object) -> None:
     if restored.photo is not None:
         st.session_state[PHOTO_KEY] = restored.photo
     st.session_state[NOTICE_KEY] = restored.step
-    st.session_state[GO_KEY] = restored.step
+    go(restored.step)
 
 
 def _start_over() -> None:
     new_conversation()
-    st.session_state[GO_KEY] = "start"
+    go("start")
 
 
 def notice(step: str) -> None:

@@ -113,17 +113,19 @@ def step_header(step: str) -> None:
         st.markdown(t(f"steps.{step}.intro"))
 
 
-GO_KEY = "kk.go"  # the step Vorige or Volgende chose, gone to before any page is drawn
+GO_KEY = "kk.go"  # a step to go to before any page is drawn
 
 
-def _go(step: str) -> None:
+def go(step: str) -> None:
+    """Go to this step at the start of the run (app.py), before any page is drawn.
+
+    Vorige/Volgende call it from their callback, which runs after every field's own callback has
+    written its value to the model: the step that was left need not run again, which used to be
+    half the work of every click. A restored browser copy calls it too."""
     st.session_state[GO_KEY] = step
 
 
 def chosen_step() -> str | None:
-    """The step a Vorige/Volgende click chose. Its callback runs before the script, after every
-    field's own callback has written its value to the model: the step that was left need not run
-    again, which used to be half the work of every click."""
     return st.session_state.pop(GO_KEY, None)
 
 
@@ -139,7 +141,7 @@ def step_footer(all_pages: list[st.Page], current: st.Page) -> None:
             icon=":material/arrow_back:",
             key="nav.previous",
             width="stretch",
-            on_click=_go,
+            on_click=go,
             args=(step_of(all_pages[index - 1]),),
         )
     if index < len(all_pages) - 1:
@@ -149,7 +151,7 @@ def step_footer(all_pages: list[st.Page], current: st.Page) -> None:
             key="nav.next",
             type="primary",
             width="stretch",
-            on_click=_go,
+            on_click=go,
             args=(step_of(all_pages[index + 1]),),
         )
     with st.expander(t("frame.tips"), icon=":material/lightbulb:"):
