@@ -22,10 +22,12 @@ from typing import Any
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.drawing_primitives import Transform
+from fpdf.drawing import DrawingContext
+from fpdf.drawing_primitives import Point, Transform
 from fpdf.enums import Align, TextEmphasis, WrapMode
 from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.line_break import MultiLineBreak
+from fpdf.output import ResourceCatalog
 from fpdf.svg import SVGObject
 from PIL import Image
 
@@ -902,16 +904,79 @@ def _pictogram(pdf: FPDF, mm: ToMm, scale: float, box: geometry.Box, path: Path)
     if svg is None:
         pdf.image(str(path), left, top, size, size)
         return
-    # What FPDF.image() does with an SVG (fpdf2 2.8.9), without parsing the file again. The
-    # parsed pictogram is shared by every document: placing it sets its transform (RENDER_LOCK).
+    x, y = pdf.x, pdf.y
+    pdf.set_xy(0, 0)
+    key = (path, size, left, top, *_drawing_state(pdf))
+    drawn = PICTOGRAMS.get(key)
+    if drawn is None:
+        drawn = PICTOGRAMS[key] = _drawn_pictogram(pdf, svg, size, left, top)
+    _place(pdf, drawn)
+    pdf.set_xy(x, y)
+
+
+# A pictogram's content stream is the same on every page that places it at the same spot with the
+# same drawing state: fpdf2 draws one in ~1 ms (a quarter of a page), so each is drawn once per
+# process into a scratch catalogue and placed by mapping its graphics states onto the document's
+# own. Pictograms and positions are static assets and geometry: nothing about a resident (§9).
+# fpdf2 internals used (2.8.9): DrawingContext.render, the ResourceCatalog's graphics-state
+# registry and resource index, FPDF._out, _set_min_pdf_version, _current_graphic_style.
+# test_pdf.py checks the page against FPDF.image() byte for byte, for every mode.
+PICTOGRAMS: dict[tuple[Any, ...], tuple[str, tuple[str, ...]]] = {}
+
+
+def _drawing_state(pdf: FPDF) -> tuple[Any, ...]:
+    """What fpdf2 derives a drawing's starting style from (FPDF._current_graphic_style)."""
+    dash = pdf.dash_pattern
+    return (
+        pdf.allow_images_transparency,
+        pdf.line_width,
+        pdf.draw_color,
+        pdf.fill_color,
+        (dash["dash"], dash["gap"], dash["phase"]),
+        pdf.k,
+        pdf.h,
+    )
+
+
+def _drawn_pictogram(
+    pdf: FPDF, svg: SVGObject, size: float, left: float, top: float
+) -> tuple[str, tuple[str, ...]]:
+    """What FPDF.image() writes for an SVG (fpdf2 2.8.9), with scratch names for its graphics
+    states, and those states' dicts in the order it registers them. The parsed pictogram is
+    shared by every document: placing it sets its transform (RENDER_LOCK)."""
     _, _, group = svg.transform_to_rect_viewport(
         scale=1, width=size, height=size, ignore_svg_top_attrs=True
     )
     group.transform = group.transform @ Transform.translation(left, top)
-    x, y = pdf.x, pdf.y
-    pdf.set_xy(0, 0)
-    pdf.draw_path(group, copy=False)
-    pdf.set_xy(x, y)
+    context = DrawingContext()
+    context.add_item(group, False)
+    scratch = ResourceCatalog()
+    stream = context.render(scratch, Point(0, 0), pdf.k, pdf.h, pdf._current_graphic_style())
+    return stream, tuple(scratch.graphics_styles)
+
+
+class _RegisteredStyle:
+    """A graphics state as ResourceCatalog.register_graphics_style reads it: only serialize()."""
+
+    def __init__(self, serialized: str) -> None:
+        self.serialized = serialized
+
+    def serialize(self) -> str:
+        return self.serialized
+
+
+def _place(pdf: FPDF, drawn: tuple[str, tuple[str, ...]]) -> None:
+    """The rest of FPDF.drawing_context(): register, index and write the stream."""
+    stream, styles = drawn
+    catalog = pdf._resource_catalog
+    names = {
+        f"GS{index}": str(catalog.register_graphics_style(_RegisteredStyle(style)))
+        for index, style in enumerate(styles)
+    }
+    stream = ResourceCatalog.GS_REGEX.sub(lambda m: f"/{names[m.group(1)]} gs", stream)
+    catalog.index_stream_resources(stream, pdf.page)
+    pdf._out(stream)
+    pdf._set_min_pdf_version("1.4")
 
 
 @functools.cache

@@ -500,11 +500,44 @@ def test_wrapping_gives_the_lines_multi_cell_gives(text: str, bold: bool) -> Non
         assert page._wrap(pdf, text, width) == ([line.strip() for line in lines] or [""])
 
 
-def test_pictograms_are_drawn_as_fpdf2_draws_an_svg_file(monkeypatch) -> None:
-    parsed_once = render_pdf(_noor())
+@pytest.mark.parametrize("mode", ["volwassene", "jongere", "eenvoudig"])
+@pytest.mark.parametrize("name", ["noor", "wim", "samira"])
+def test_pictograms_are_drawn_as_fpdf2_draws_an_svg_file(monkeypatch, name: str, mode) -> None:
+    from krachtwerk.demos import load_demo
+
+    conversation = load_demo(name)
+    conversation.mode = mode
+    monkeypatch.setattr(page, "PICTOGRAMS", {})
+    drawn_now = render_pdf(conversation)  # each pictogram drawn and kept
+    assert page.PICTOGRAMS
+    placed = render_pdf(conversation)  # each one placed from what was kept
     monkeypatch.setattr(page, "_svg", lambda path: None)  # every pictogram through FPDF.image
 
-    assert _normalised(render_pdf(_noor())) == _normalised(parsed_once)
+    assert _normalised(render_pdf(conversation)) == _normalised(drawn_now) == _normalised(placed)
+
+
+def test_a_kept_pictogram_is_only_placed_where_the_drawing_state_is_the_same(monkeypatch) -> None:
+    """Its stream starts from the document's line width and colours: after a change of those,
+    the pictogram is still written as FPDF.image() writes it."""
+    monkeypatch.setattr(page, "PICTOGRAMS", {})
+    pictogram = page.FONT_DIR.parents[0] / "pictograms" / "wonen.svg"
+    box = page.geometry.Box(20.0, 30.0, 10.0)
+    left, top = box.left, box.top
+
+    def document(place) -> bytes:
+        pdf = page.FPDF(unit="mm")
+        pdf.add_page()
+        place(pdf)
+        pdf.set_line_width(1.3)
+        pdf.set_draw_color(200, 0, 0)
+        place(pdf)
+        return _normalised(bytes(pdf.output()))
+
+    kept = document(lambda pdf: page._pictogram(pdf, lambda p: p, 1.0, box, pictogram))
+    image = document(lambda pdf: pdf.image(str(pictogram), left, top, box.size, box.size))
+
+    assert kept == image
+    assert len(page.PICTOGRAMS) == 2
 
 
 # --- a session's kept fits --------------------------------------------------------------------
