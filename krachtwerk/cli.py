@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from krachtwerk.content import catalogue, structure
+from krachtwerk.axes import mode_axes
+from krachtwerk.content import catalogue
 from krachtwerk.conversation_file import (
     MAX_FILE_BYTES,
     FileProblem,
@@ -134,14 +135,14 @@ def _summary(conversation: Conversation) -> list[str]:
     ]
     if meeting is None:
         return lines
-    axes = structure().axis_ids(conversation.mode)
-    scored = [axis for axis in axes if axis in meeting.kompas.scores]
+    axes = mode_axes(conversation.mode)
+    scored = list(axes.scores(meeting.kompas))
     next_meeting = meeting.action.next_meeting
     lines += [
         f"current meeting: {meeting.date.isoformat()}",
-        f"scored axes: {len(scored)} of {len(axes)}"
+        f"scored axes: {len(scored)} of {len(axes.ids)}"
         + (f" ({', '.join(scored)})" if scored else ""),
-        f"focus: {meeting.kompas.focus or 'none'}",
+        f"focus: {axes.focus(meeting.kompas) or 'none'}",
         f"action: {'set' if meeting.action.what.strip() else 'not set'}",
         f"next meeting: {next_meeting.isoformat() if next_meeting else 'none'}",
     ]

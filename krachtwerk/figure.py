@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from krachtwerk import geometry
+from krachtwerk.axes import mode_axes
 from krachtwerk.content import Texts, axis_label, structure
 from krachtwerk.geometry import Box, Point
 from krachtwerk.model import Kompas, Mode
@@ -76,8 +77,8 @@ def alt_text(t: Texts, mode: Mode, kompas: Kompas) -> str:
         value = t("kompas.alt.score", score=score) if score is not None else t("kompas.alt.none")
         parts.append(f"{axis_label(t, axis.id)}: {value}")
     text = t("kompas.alt.intro") + " " + "; ".join(parts) + "."
-    if kompas.focus:
-        text += " " + t("kompas.alt.focus", axis=axis_label(t, kompas.focus))
+    if focus := mode_axes(mode).focus(kompas):
+        text += " " + t("kompas.alt.focus", axis=axis_label(t, focus))
     return text
 
 
@@ -123,6 +124,7 @@ def figure_spec(
 ) -> dict:
     """The kompas as plotly's figure dict: data (traces) and layout."""
     axes = geometry.axes(mode)
+    per_quadrant = mode_axes(mode).per_quadrant
     shape = structure()
     shapes: list[dict] = []
     images: list[dict] = []
@@ -176,7 +178,7 @@ def figure_spec(
                 layer="below",
             )
         )
-        if mode != "eenvoudig":
+        if not per_quadrant:  # a quadrant's axis has the pictogram in its corner
             images.append(_image(shape.pictogram(axis.id), axis.icon))
 
     traces: list[dict] = []
@@ -234,7 +236,7 @@ def figure_spec(
             y=[b.y for b in handle_boxes],
             mode="markers",
             marker=dict(
-                size=[58 if mode == "eenvoudig" else 40] * len(axes),
+                size=[58 if per_quadrant else 40] * len(axes),
                 color=["white"] * len(axes),
                 opacity=0.9,
                 line=dict(

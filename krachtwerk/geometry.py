@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from krachtwerk.axes import mode_axes
 from krachtwerk.content import structure
 from krachtwerk.model import Mode
 
@@ -81,9 +82,10 @@ def axes(mode: Mode) -> list[Axis]:
     """Axes in clockwise order. Eenvoudig: one axis per quadrant, through its middle, whose
     pictogram is the quadrant's own, in the corner."""
     shape = structure()
+    per_quadrant = mode_axes(mode).per_quadrant
     result: list[Axis] = []
     for quadrant in shape.quadrants:
-        if mode == "eenvoudig":
+        if per_quadrant:
             icon = Box(*polar(QUADRANT_ICON_RADIUS, quadrant.angle), QUADRANT_ICON_SIZE)
             result.append(
                 Axis(quadrant.id, quadrant.id, quadrant.angle, polar(1.0, quadrant.angle), icon)

@@ -32,6 +32,7 @@ from fpdf.svg import SVGObject
 from PIL import Image
 
 from krachtwerk import geometry
+from krachtwerk.axes import mode_axes
 from krachtwerk.content import axis_label, catalogue, structure
 from krachtwerk.content.catalogue import Texts
 from krachtwerk.model import Conversation, Meeting, Mode
@@ -233,10 +234,10 @@ def _sheet(conversation: Conversation) -> Sheet:
     t = catalogue(conversation.language).texts(conversation.mode, conversation.resident.address)
     action = meeting.action
     name = clean(conversation.resident.name)
-    axis_ids = {axis.id for axis in geometry.axes(conversation.mode)}
-    focus = meeting.kompas.focus
+    axes = mode_axes(conversation.mode)
+    focus = axes.focus(meeting.kompas)
     previous_meeting = conversation.previous
-    previous = _previous_scores(previous_meeting, axis_ids)
+    previous = axes.scores(previous_meeting.kompas) if previous_meeting else {}
     return Sheet(
         t=t,
         mode=conversation.mode,
@@ -252,9 +253,9 @@ def _sheet(conversation: Conversation) -> Sheet:
         next_meeting=_date(t, action.next_meeting) if action.next_meeting else "",
         professional=clean(conversation.professional.name),
         contact=clean(conversation.professional.contact),
-        focus=focus if focus in axis_ids else None,
+        focus=focus,
         focus_label=_axis_label(t, focus) if focus else "",
-        scores={k: v for k, v in meeting.kompas.scores.items() if k in axis_ids},
+        scores=axes.scores(meeting.kompas),
         previous_scores=previous,
         previous_date=_date(t, previous_meeting.date) if previous and previous_meeting else "",
         accent=_accent(focus),
@@ -276,12 +277,6 @@ def _helpers_of(meeting: Meeting) -> str:
     notes = meeting.strengths.domains
     found = [clean(notes[d].helpers) for d in domain_ids if d in notes]
     return "; ".join(dict.fromkeys(text for text in found if text))
-
-
-def _previous_scores(previous: Meeting | None, axis_ids: set[str]) -> dict[str, int]:
-    if previous is None:
-        return {}
-    return {k: v for k, v in previous.kompas.scores.items() if k in axis_ids}
 
 
 def _axis_label(t: Texts, axis_id: str) -> str:

@@ -31,6 +31,7 @@ VARIANT_KEYS = frozenset(
 )
 
 Value = str | list[str]
+AXIS_KINDS = ("domains", "quadrants")
 
 
 class CatalogueError(ValueError):
@@ -64,6 +65,7 @@ class Structure:
     domains: tuple[Domain, ...]
     feelings: tuple[Feeling, ...]
     fields_per_mode: dict[str, tuple[str, ...]]
+    axes_per_mode: dict[str, str]  # "domains" or "quadrants" (krachtwerk/axes.py reads it)
 
     def note_fields(self, mode: Mode) -> tuple[str, ...]:
         """The short fields Krachten asks per chosen domain in this mode."""
@@ -77,12 +79,6 @@ class Structure:
 
     def domains_in(self, quadrant_id: str) -> tuple[Domain, ...]:
         return tuple(d for d in self.domains if d.quadrant == quadrant_id)
-
-    def axis_ids(self, mode: Mode) -> tuple[str, ...]:
-        """The kompas axes: four quadrants in mode eenvoudig, else the ten domains."""
-        if mode == "eenvoudig":
-            return tuple(q.id for q in self.quadrants)
-        return tuple(d.id for d in self.domains)
 
     @property
     def all_axis_ids(self) -> frozenset[str]:
@@ -229,7 +225,13 @@ def structure() -> Structure:
     for mode, fields in fields_per_mode.items():
         if unknown := set(fields) - set(NOTE_FIELDS):
             raise CatalogueError(f"note_fields.{mode}: unknown fields {sorted(unknown)}")
-    return Structure(quadrants, domains, feelings, fields_per_mode)
+    axes_per_mode = dict(raw["kompas_axes"])
+    if missing := set(MODES) - axes_per_mode.keys():
+        raise CatalogueError(f"kompas_axes: no axes for {sorted(missing)}")
+    for mode, kind in axes_per_mode.items():
+        if kind not in AXIS_KINDS:
+            raise CatalogueError(f"kompas_axes.{mode}: {kind!r} is not one of {AXIS_KINDS}")
+    return Structure(quadrants, domains, feelings, fields_per_mode, axes_per_mode)
 
 
 @functools.cache

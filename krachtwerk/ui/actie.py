@@ -6,8 +6,8 @@ import hashlib
 
 import streamlit as st
 
+from krachtwerk.axes import mode_axes
 from krachtwerk.concreteness import check_action
-from krachtwerk.content import structure
 from krachtwerk.model import Action, Conversation, Meeting
 from krachtwerk.photo import PhotoError, prepare_photo
 from krachtwerk.ui import browser, fields
@@ -20,13 +20,8 @@ MAX_SHOWN_STRENGTHS = 3
 SHORT_PILL = 40  # characters of a strength a pill shows: one fits a column at 1024 px
 
 
-def _focus_domains(conversation: Conversation) -> list[str]:
-    focus = conversation.current.kompas.focus
-    if focus is None:
-        return []
-    if conversation.mode == "eenvoudig":
-        return [d.id for d in structure().domains_in(focus)]
-    return [focus]
+def _focus_domains(conversation: Conversation) -> tuple[str, ...]:
+    return mode_axes(conversation.mode).focus_domains(conversation.current.kompas)
 
 
 def example_actions(conversation: Conversation) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from krachtwerk import geometry
+from krachtwerk.axes import mode_axes
 from krachtwerk.content import axis_in_sentence, axis_label, structure
 from krachtwerk.figure import LABEL_PX, alt_text, kompas_figure
 from krachtwerk.model import Conversation, Kompas
@@ -44,7 +45,8 @@ def _write_score(kompas: Kompas, axis_id: str) -> None:
 def chart(conversation: Conversation) -> None:
     t = texts()
     kompas = conversation.current.kompas
-    previous = conversation.previous.kompas.scores if conversation.previous else None
+    axes = mode_axes(conversation.mode)
+    previous = axes.scores(conversation.previous.kompas) if conversation.previous else None
     figure = kompas_figure(t, conversation.mode, kompas, previous, scaled(LABEL_PX))
     description = alt_text(t, conversation.mode, kompas)
     # A fresh chart key per focus: clicking the same axis again after a change is a new selection.
@@ -86,16 +88,15 @@ def scores(conversation: Conversation) -> None:
 def focus(conversation: Conversation) -> None:
     t = texts()
     kompas = conversation.current.kompas
-    axis_ids = [a.id for a in geometry.axes(conversation.mode)]
-    if kompas.focus not in axis_ids:
-        kompas.focus = None  # e.g. the mode changed from ten to four axes
+    axes = mode_axes(conversation.mode)
     st.header(t("kompas.focus.title"), anchor=False)
-    key = seed("kompas.focus", kompas.focus)
-    if st.session_state[key] not in (None, *axis_ids):
+    # A focus from another mode stays in the file (the mode may change back) but is not shown.
+    key = seed("kompas.focus", axes.focus(kompas))
+    if st.session_state[key] not in (None, *axes.ids):
         st.session_state[key] = None
-    kompas.focus = st.selectbox(
+    st.selectbox(
         t("kompas.focus.label"),
-        axis_ids,
+        axes.ids,
         key=key,
         placeholder=t("kompas.focus.placeholder"),
         format_func=lambda a: axis_label(t, a),
@@ -108,10 +109,11 @@ def focus(conversation: Conversation) -> None:
 def follow_ups(conversation: Conversation) -> None:
     t = texts()
     kompas = conversation.current.kompas
-    if not kompas.focus:
+    focus = mode_axes(conversation.mode).focus(kompas)
+    if not focus:
         return
-    score = kompas.scores.get(kompas.focus)
-    label = axis_in_sentence(t, kompas.focus)
+    score = kompas.scores.get(focus)
+    label = axis_in_sentence(t, focus)
     if score is None:
         why = t("kompas.why_not_lower_unscored", axis=label)
         step = t("kompas.one_step_up_unscored", axis=label)

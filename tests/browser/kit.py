@@ -23,6 +23,7 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
+from krachtwerk.axes import mode_axes
 from krachtwerk.content import Texts, catalogue, structure
 from krachtwerk.demos import load_demo
 from krachtwerk.model import Conversation
@@ -442,7 +443,7 @@ class App:
 
     def click_kompas_axis(self, axis_id: str, mode: str | None = None) -> None:
         """Click the pictogram handle of an axis on the plotly chart, as a finger would."""
-        axis_ids = structure().axis_ids(mode or self.mode)
+        axis_ids = mode_axes(mode or self.mode).ids
         chart = self.page.locator(".js-plotly-plot").first
         chart.scroll_into_view_if_needed()
         handles = chart.locator(".scatterlayer .trace").last.locator(".point")

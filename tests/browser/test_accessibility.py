@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from krachtwerk.content import structure
+from krachtwerk.axes import mode_axes
 from krachtwerk.demos import load_demo
 from krachtwerk.ui.layout import STEPS
 from tests.browser.kit import App
@@ -88,7 +88,7 @@ def test_the_kompas_has_a_text_alternative_that_follows_the_scores(app: App):
     app.go("kompas")
     chart = app.page.get_by_role("figure")
     scores = conversation.current.kompas.scores
-    for axis in structure().axis_ids("volwassene"):
+    for axis in mode_axes("volwassene").ids:
         expect(chart).to_have_attribute(
             "aria-label", re.compile(re.escape(f"{app.axis_label(axis)}: {scores[axis]}"))
         )

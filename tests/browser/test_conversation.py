@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import expect
 
-from krachtwerk.content import structure
+from krachtwerk.axes import mode_axes
 from krachtwerk.conversation_file import read_conversation
 from krachtwerk.model import Conversation, DomainNotes
 from krachtwerk.ui.actie import pill_text
@@ -43,7 +43,7 @@ class Plan:
 
     def scores(self) -> dict[str, int]:
         """A different score per axis, so a mix-up between axes shows."""
-        return {axis: (3 + 2 * i) % 11 for i, axis in enumerate(structure().axis_ids(self.mode))}
+        return {axis: (3 + 2 * i) % 11 for i, axis in enumerate(mode_axes(self.mode).ids)}
 
 
 PLANS = [

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Locator, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from krachtwerk.axes import mode_axes
 from krachtwerk.content import structure
 from krachtwerk.ui.layout import STEPS
 from tests.browser.conftest import new_app
@@ -144,7 +145,7 @@ def working_area(app: App, step: str) -> list[Locator]:
 
 
 def axes(app: App) -> tuple[str, ...]:
-    return structure().axis_ids(app.mode)
+    return mode_axes(app.mode).ids
 
 
 def open_at(browser, server: Server, size: dict[str, int], demo: str) -> App:

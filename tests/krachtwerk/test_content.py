@@ -104,8 +104,3 @@ def test_every_pictogram_exists_once() -> None:
     pictograms = [item.pictogram for item in (*shape.quadrants, *shape.domains)]
     assert len(set(pictograms)) == 14
     assert all(path.is_file() for path in pictograms)
-
-
-def test_axes_per_mode() -> None:
-    assert len(structure().axis_ids("eenvoudig")) == 4
-    assert len(structure().axis_ids("volwassene")) == 10

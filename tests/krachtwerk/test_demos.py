@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from krachtwerk.content import catalogue, structure
+from krachtwerk.axes import mode_axes
+from krachtwerk.content import catalogue
 from krachtwerk.demos import demo_names, load_demo
 from krachtwerk.model import LANGUAGES, MODES, Conversation
 
@@ -19,7 +20,7 @@ def test_the_three_cases_are_there_in_order() -> None:
 def test_every_demo_loads_as_a_full_conversation(name: str) -> None:
     demo = load_demo(name)
     meeting = demo.current
-    axes = structure().axis_ids(demo.mode)
+    axes = mode_axes(demo.mode).ids
 
     assert demo.language == "nl"
     assert demo.resident.name and demo.professional.name and demo.professional.contact

@@ -4,6 +4,7 @@ import math
 import pytest
 
 from krachtwerk import geometry
+from krachtwerk.axes import mode_axes
 from krachtwerk.content import structure
 from krachtwerk.geometry import EXTENT, Box
 from krachtwerk.model import MODES, Mode
@@ -18,7 +19,7 @@ def test_axis_count_per_mode(mode: Mode, count: int) -> None:
     axes = geometry.axes(mode)
 
     assert len(axes) == count
-    assert [axis.id for axis in axes] == list(structure().axis_ids(mode))
+    assert [axis.id for axis in axes] == list(mode_axes(mode).ids)
 
 
 @pytest.mark.parametrize("mode", MODES)
