@@ -34,6 +34,7 @@ from krachtwerk.model import (
     Strengths,
     Validation,
 )
+from tests.properties import examples
 
 
 def _file(**fields: Any) -> dict[str, Any]:
@@ -413,7 +414,7 @@ CONVERSATIONS = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(CONVERSATIONS)
 def test_any_valid_conversation_round_trips(conversation: Conversation) -> None:
     data = write_conversation(conversation)
@@ -429,7 +430,7 @@ JSON = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.binary(max_size=200) | JSON.map(lambda value: _bytes(_file(meetings=[value]))))
 def test_any_bytes_give_a_conversation_or_a_file_problem(data: bytes) -> None:
     try:

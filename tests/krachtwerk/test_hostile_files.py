@@ -28,6 +28,7 @@ from krachtwerk.conversation_file import (
     read_conversation,
 )
 from krachtwerk.demos import DEMO_DIR
+from tests.properties import examples
 
 LIMIT = MAX_FILE_BYTES
 CPU_BOUND_S = 1.0
@@ -153,7 +154,7 @@ FRAGMENTS = st.lists(
 ).map(b"".join)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     prefix=st.sampled_from([b"", HEAD, HEAD + b'"meetings": [', HEAD + b'"resident": {"name": "']),
     unit=FRAGMENTS,
@@ -167,7 +168,7 @@ def test_repeated_fragments_up_to_the_limit_are_handled_in_bounded_time(
     assert seconds < CPU_BOUND_S, f"{prefix!r} + {unit!r} repeated: {seconds:.2f} s of CPU"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.binary(min_size=0, max_size=20_000))
 def test_random_bytes_are_handled_in_bounded_time(data: bytes) -> None:
     _, seconds = _open_timed(data)

@@ -24,6 +24,7 @@ from krachtwerk.model import (
     Validation,
 )
 from krachtwerk.pdf import clean, pdf_filename, render_pdf
+from tests.properties import examples
 
 SCORES = {
     "lichaam": 7,
@@ -326,7 +327,7 @@ def test_an_english_page() -> None:
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     name=st.text(max_size=60),
     what=st.text(max_size=400),

@@ -27,10 +27,11 @@ from krachtwerk.model import (
 )
 from krachtwerk.pdf import clean, render_pdf
 from krachtwerk.photo import prepare_photo
+from tests.properties import examples
 
 ACTION_LIMIT = 500  # what the app lets a person type for the action
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -210,7 +211,7 @@ def test_any_unicode_at_all_gives_one_clean_page(conversation: Conversation, nam
     assert not [c for c in text if unicodedata.category(c) in ("Cc", "Co", "Cs") and c != "\n"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.one_of(st.text(), short_text, st.text(st.characters(categories=["Cs", "Cf", "Mn"]))))
 def test_clean_gives_one_tidy_line(text: str) -> None:
     cleaned = clean(text)

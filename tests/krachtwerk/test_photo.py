@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageCms
 
 from krachtwerk.photo import MAX_INPUT_BYTES, MAX_SIDE, PhotoError, PreparedPhoto, prepare_photo
+from tests.properties import examples
 
 ORIENTATION = 0x0112
 MAKE = 0x010F
@@ -457,7 +458,7 @@ SEEDS = [
 ]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     seed=st.sampled_from(SEEDS),
     changes=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=8),
