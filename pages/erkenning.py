@@ -16,8 +16,6 @@ validation = meeting.validation
 review(meeting)
 fields.text(
     t("erkenning.situation"),
-    validation,
-    "situation",
     "validation.situation",
     area=True,
     max_chars=600,
@@ -29,8 +27,6 @@ with st.expander(t("erkenning.sentences.title"), icon=":material/record_voice_ov
     validating_sentences(validation)
     fields.text(
         t("erkenning.acknowledgement"),
-        validation,
-        "acknowledgement",
         "validation.acknowledgement",
         area=True,
         help=t("erkenning.acknowledgement_help"),
@@ -38,8 +34,6 @@ with st.expander(t("erkenning.sentences.title"), icon=":material/record_voice_ov
 st.header(t("erkenning.coping.title"), anchor=False)
 fields.text(
     t("erkenning.coping.question"),
-    validation,
-    "coping",
     "validation.coping",
     area=True,
     placeholder=t("erkenning.coping.placeholder"),

@@ -123,8 +123,6 @@ def shown_strengths(meeting: Meeting) -> None:
         return
     fields.chips(
         t("actie.strengths.label"),
-        meeting.action,
-        "shown_strengths",
         "action.shown_strengths",
         options,
         lambda strength: fields.plain(pill_text(strength)),
@@ -193,8 +191,6 @@ def action_fields(action: Action) -> None:
     t = texts()
     fields.text(
         t("actie.what"),
-        action,
-        "what",
         "action.what",
         area=True,
         height=100,
@@ -203,11 +199,9 @@ def action_fields(action: Action) -> None:
     )
     when, who = st.columns(2)
     with when:
-        fields.text(t("actie.when"), action, "when", "action.when", max_chars=200)
+        fields.text(t("actie.when"), "action.when", max_chars=200)
     with who:
-        fields.text(t("actie.with_whom"), action, "with_whom", "action.with_whom", max_chars=200)
-    fields.text(t("actie.done_when"), action, "done_when", "action.done_when", max_chars=300)
-    fields.text(t("actie.goal"), action, "goal", "action.goal", max_chars=300)
-    fields.date(
-        t("actie.next_meeting"), action, "next_meeting", "action.next_meeting", optional=True
-    )
+        fields.text(t("actie.with_whom"), "action.with_whom", max_chars=200)
+    fields.text(t("actie.done_when"), "action.done_when", max_chars=300)
+    fields.text(t("actie.goal"), "action.goal", max_chars=300)
+    fields.date(t("actie.next_meeting"), "action.next_meeting", optional=True)

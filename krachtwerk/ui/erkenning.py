@@ -21,16 +21,12 @@ def review(meeting: Meeting) -> None:
         st.markdown(f"> {fields.plain(meeting.review.previous_action)}")
         fields.choice(
             t("erkenning.review.outcome"),
-            meeting.review,
-            "outcome",
             "review.outcome",
             [None, *OUTCOMES],
             lambda o: t(f"erkenning.review.outcome_{o or 'open'}"),
         )
         fields.text(
             t("erkenning.review.what_helped"),
-            meeting.review,
-            "what_helped",
             "review.what_helped",
             area=True,
         )
@@ -46,8 +42,6 @@ def feelings(validation: Validation) -> list[str]:
     known = [f.id for f in structure().feelings]
     return fields.chips(
         t("erkenning.feelings"),
-        validation,
-        "feelings",
         "validation.feelings",
         known,
         lambda f: feeling_label(f) if f in known else fields.plain(f),

@@ -1,4 +1,5 @@
-"""Widgets bound to a field of the conversation model: seeded from it, written back every run."""
+"""Widgets bound to a field of the conversation model by its path: seeded from it, written back
+by their callback."""
 
 from __future__ import annotations
 
@@ -12,18 +13,37 @@ from typing import Any
 
 import streamlit as st
 
-from krachtwerk.model import MAX_TEXT
-from krachtwerk.ui.state import flash, forget_widgets, seed, show_flashes
+from krachtwerk.model import MAX_TEXT, Conversation
+from krachtwerk.ui.state import conversation, flash, forget_widgets, seed, show_flashes
+
+# One way to bind a widget to the model. A widget is named by its path in the conversation, and
+# that path is also its key (``w.`` + path): "resident.name" and "mode" are the conversation's
+# own, every other path starts at the current meeting ("action.when",
+# "strengths.domains.wonen.now"). It is seeded from the model the first time it is drawn, and
+# only its callback writes the model, before the script runs again, so everything drawn above it
+# (titles in another language, je/u) is already right. Nothing writes after drawing.
+CONVERSATION_FIELDS = frozenset(Conversation.model_fields) - {"meetings"}
 
 
-def _write_back(owner: Any, attr: str, key: str, convert: Callable[[Any], Any] = lambda v: v):
-    """A callback that copies the widget's new value into the model before the script reruns,
-    so everything drawn above the widget (titles in another language, je/u) is already right."""
+def _owner(path: str) -> tuple[Any, str]:
+    """The model object that holds the field a path names, and the field's name."""
+    *parts, attr = path.split(".")
+    owner: Any = conversation()
+    if (parts or [attr])[0] not in CONVERSATION_FIELDS:
+        owner = owner.current
+    for part in parts:
+        owner = owner[part] if isinstance(owner, dict) else getattr(owner, part)
+    return owner, attr
 
-    def write() -> None:
-        setattr(owner, attr, convert(st.session_state[key]))
 
-    return write
+def _value(path: str) -> Any:
+    owner, attr = _owner(path)
+    return getattr(owner, attr)
+
+
+def _write(path: str, value: Any) -> None:
+    owner, attr = _owner(path)
+    setattr(owner, attr, value)
 
 
 # Showing resident text (or a name from a file) through Markdown, exactly as typed:
@@ -54,9 +74,7 @@ def plain(text: str) -> str:
 
 def text(
     label: str,
-    owner: Any,
-    attr: str,
-    name: str,
+    path: str,
     *,
     area: bool = False,
     height: int | None = None,
@@ -64,27 +82,22 @@ def text(
     help: str | None = None,
     max_chars: int = MAX_TEXT,
 ) -> str:
-    key = seed(name, getattr(owner, attr))
+    key = seed(path, _value(path))
     common = dict(
         key=key,
         max_chars=max_chars,
         placeholder=placeholder,
         help=help,
-        on_change=_write_back(owner, attr, key),
+        on_change=lambda: _write(path, st.session_state[key]),
     )
     if area:
-        value = st.text_area(label, height=height or "content", **common)
-    else:
-        value = st.text_input(label, **common)
-    setattr(owner, attr, value)
-    return value
+        return st.text_area(label, height=height or "content", **common)
+    return st.text_input(label, **common)
 
 
 def choice(
     label: str,
-    owner: Any,
-    attr: str,
-    name: str,
+    path: str,
     options: Sequence[Any],
     format_func: Callable[[Any], str],
     *,
@@ -98,15 +111,15 @@ def choice(
     (language, mode, je/u) relabels the radios beside it, and the browser then sends back a label
     that no longer exists, which Streamlit returns as the value. So such a choice redraws every
     widget from the model, and a value that is not an option never reaches the model."""
-    key = seed(name, getattr(owner, attr))
-    write = _write_back(owner, attr, key)
+    key = seed(path, _value(path))
 
     def on_change() -> None:
-        write()
+        if st.session_state[key] in options:
+            _write(path, st.session_state[key])
         if changes_words:
             forget_widgets()
 
-    value = st.radio(
+    st.radio(
         label,
         options,
         key=key,
@@ -115,33 +128,31 @@ def choice(
         help=help,
         on_change=on_change,
     )
-    if value not in options:
-        return getattr(owner, attr)
-    setattr(owner, attr, value)
-    return value
+    return _value(path)
 
 
-def date(label: str, owner: Any, attr: str, name: str, *, optional: bool = False) -> dt.date | None:
-    key = seed(name, getattr(owner, attr))
-    value = st.date_input(
+def date(label: str, path: str, *, optional: bool = False) -> dt.date | None:
+    """A date bound to a model field; only an ``optional`` one can be emptied."""
+    key = seed(path, _value(path))
+
+    def on_change() -> None:
+        if st.session_state[key] is not None or optional:
+            _write(path, st.session_state[key])
+
+    st.date_input(
         label,
         key=key,
         format="DD-MM-YYYY",
         min_value=dt.date(2000, 1, 1),
         max_value=dt.date(2100, 12, 31),
-        on_change=_write_back(owner, attr, key) if optional else None,
+        on_change=on_change,
     )
-    if value is None and not optional:
-        return getattr(owner, attr)
-    setattr(owner, attr, value)
-    return value
+    return _value(path)
 
 
 def chips(
     label: str,
-    owner: Any,
-    attr: str,
-    name: str,
+    path: str,
     options: Sequence[str],
     format_func: Callable[[str], str] = plain,
     *,
@@ -154,19 +165,19 @@ def chips(
     Pill labels are Markdown, and own words can be among the options: labels go through plain().
     With ``at_most``, one pill too many is undone and ``too_many`` says why (pills have no limit
     of their own, and a multiselect would offer "Select all")."""
-    current = list(getattr(owner, attr))
+    current = list(_value(path))
     all_options = [*options, *(v for v in current if v not in options)]
-    key = seed(name, current)
-    write = _write_back(owner, attr, key, lambda v: list(v or []))
+    key = seed(path, current)
 
     def on_change() -> None:
-        if at_most is not None and len(st.session_state[key] or []) > at_most:
-            st.session_state[key] = list(getattr(owner, attr))
+        chosen = list(st.session_state[key] or [])
+        if at_most is not None and len(chosen) > at_most:
+            st.session_state[key] = list(_value(path))
             flash("warning", too_many, place=key)
             return
-        write()
+        _write(path, chosen)
 
-    value = st.pills(
+    st.pills(
         label,
         all_options,
         selection_mode="multi",
@@ -176,8 +187,7 @@ def chips(
         on_change=on_change,
     )
     show_flashes(key)
-    setattr(owner, attr, list(value or []))
-    return list(value or [])
+    return list(_value(path))
 
 
 @functools.cache

@@ -120,5 +120,5 @@ def follow_ups(conversation: Conversation) -> None:
     else:
         why = t("kompas.why_not_lower", axis=label, score=score)
         step = t("kompas.one_step_up", axis=label, score=score, higher=min(score + 1, 10))
-    fields.text(why, kompas, "why_not_lower", "kompas.why_not_lower", area=True)
-    fields.text(step, kompas, "one_step_up", "kompas.one_step_up", area=True)
+    fields.text(why, "kompas.why_not_lower", area=True)
+    fields.text(step, "kompas.one_step_up", area=True)

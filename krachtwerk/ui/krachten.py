@@ -79,9 +79,7 @@ def domain_notes(strengths: Strengths, mode: Mode) -> None:
                 with left if index % 2 == 0 else right:
                     fields.text(
                         t(f"krachten.fields.{field}"),
-                        notes,
-                        field,
-                        f"domain.{domain.id}.{field}",
+                        f"strengths.domains.{domain.id}.{field}",
                         area=True,
                         height=90,
                     )
@@ -100,8 +98,6 @@ def qualities(strengths: Strengths) -> None:
     st.header(t("krachten.qualities.title"), anchor=False)
     fields.chips(
         t("krachten.qualities.label"),
-        strengths,
-        "qualities",
         "strengths.qualities",
         t.list("lists.qualities"),
     )

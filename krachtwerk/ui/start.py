@@ -139,23 +139,17 @@ def settings(current: Conversation) -> None:
     st.header(t("start.settings.title"), anchor=False)
     names, who = st.columns(2)
     with names:
-        fields.text(t("start.settings.resident_name"), current.resident, "name", "resident.name")
-        fields.text(
-            t("start.settings.professional_name"), current.professional, "name", "professional.name"
-        )
+        fields.text(t("start.settings.resident_name"), "resident.name")
+        fields.text(t("start.settings.professional_name"), "professional.name")
         fields.text(
             t("start.settings.professional_contact"),
-            current.professional,
-            "contact",
             "professional.contact",
             placeholder=t("start.settings.contact_placeholder"),
         )
-        fields.date(t("start.settings.date"), current.current, "date", "meeting.date")
+        fields.date(t("start.settings.date"), "date")
     with who:
         fields.choice(
             t("start.settings.address"),
-            current.resident,
-            "address",
             "resident.address",
             ADDRESSES,
             lambda a: t(f"start.settings.address_{a}"),
@@ -163,8 +157,6 @@ def settings(current: Conversation) -> None:
         )
         fields.choice(
             t("start.settings.mode"),
-            current,
-            "mode",
             "mode",
             MODES,
             lambda m: t(f"start.settings.mode_{m}"),
@@ -173,8 +165,6 @@ def settings(current: Conversation) -> None:
         )
         fields.choice(
             t("start.settings.language"),
-            current,
-            "language",
             "language",
             LANGUAGES,
             lambda code: catalogue(code).texts()("language_name"),

@@ -19,7 +19,7 @@ TYPED = {
             "validation.coping": "Ik bel mijn tante als het moeilijk is.",
         },
     },
-    "krachten": {"text_area": {"domain.vrije_tijd.now": "Ik teken graag."}},
+    "krachten": {"text_area": {"strengths.domains.vrije_tijd.now": "Ik teken graag."}},
     "kompas": {"text_area": {"kompas.why_not_lower": "Ik heb mijn tekenschrift."}},
     "actie": {
         "text_area": {"action.what": "Woensdag na school een tekening maken voor tante Lies"},
@@ -43,7 +43,7 @@ def fill_in_everything(at) -> None:
         at.text_area(key=widget(name)).input(value).run()
     go(at, "krachten")
     at.checkbox(key=widget("domain.vrije_tijd.chosen")).check().run()
-    at.text_area(key=widget("domain.vrije_tijd.now")).input("Ik teken graag.").run()
+    at.text_area(key=widget("strengths.domains.vrije_tijd.now")).input("Ik teken graag.").run()
     at.pills(key=widget("strengths.qualities")).set_value(["creatief", "doorzetter"]).run()
     go(at, "kompas")
     for axis, score in {"vrije_tijd": 5, "gezin": 7, "werk": 6}.items():

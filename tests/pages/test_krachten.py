@@ -18,16 +18,16 @@ def test_choosing_a_domain_shows_questions_and_four_fields() -> None:
     at.checkbox(key=widget("domain.wonen.chosen")).check().run()
     assert "wonen" in conversation(at).current.strengths.domains
     for field in ("now", "past", "wish", "helpers"):
-        assert at.text_area(key=widget(f"domain.wonen.{field}"))
+        assert at.text_area(key=widget(f"strengths.domains.wonen.{field}"))
     assert "?" in shown_text(at)  # example questions are shown
-    at.text_area(key=widget("domain.wonen.now")).input("Mijn huis is netjes.").run()
+    at.text_area(key=widget("strengths.domains.wonen.now")).input("Mijn huis is netjes.").run()
     assert conversation(at).current.strengths.domains["wonen"].now == "Mijn huis is netjes."
 
 
 def test_unticking_a_domain_with_notes_keeps_the_notes() -> None:
     at = open_app("krachten")
     at.checkbox(key=widget("domain.geld.chosen")).check().run()
-    at.text_area(key=widget("domain.geld.now")).input("Ik betaal de huur op tijd.").run()
+    at.text_area(key=widget("strengths.domains.geld.now")).input("Ik betaal de huur op tijd.").run()
     at.checkbox(key=widget("domain.geld.chosen")).uncheck().run()
     assert conversation(at).current.strengths.domains["geld"].now == "Ik betaal de huur op tijd."
     assert at.warning
