@@ -32,7 +32,7 @@ from fpdf.svg import SVGObject
 from PIL import Image
 
 from krachtwerk import geometry
-from krachtwerk.axes import mode_axes
+from krachtwerk.axes import ModeAxes, mode_axes
 from krachtwerk.content import axis_label, catalogue, structure
 from krachtwerk.content.catalogue import Texts
 from krachtwerk.model import Conversation, Meeting, Mode
@@ -249,7 +249,7 @@ def _sheet(conversation: Conversation) -> Sheet:
         with_whom=clean(action.with_whom),
         done_when=clean(action.done_when),
         strengths=_strengths_of(meeting),
-        helpers=_helpers_of(meeting) or clean(action.with_whom),
+        helpers=_helpers_of(meeting, axes) or clean(action.with_whom),
         next_meeting=_date(t, action.next_meeting) if action.next_meeting else "",
         professional=clean(conversation.professional.name),
         contact=clean(conversation.professional.contact),
@@ -267,15 +267,10 @@ def _strengths_of(meeting: Meeting) -> tuple[str, ...]:
     return tuple(itertools.islice(filter(None, map(clean, chosen)), 3))  # clean no more than needed
 
 
-def _helpers_of(meeting: Meeting) -> str:
+def _helpers_of(meeting: Meeting, axes: ModeAxes) -> str:
     """Who helps with the focus: its domain's notes, or every domain of a focus quadrant."""
-    focus = meeting.kompas.focus
-    if not focus:
-        return ""
-    shape = structure()
-    domain_ids = [d.id for d in shape.domains_in(focus)] or [focus]
     notes = meeting.strengths.domains
-    found = [clean(notes[d].helpers) for d in domain_ids if d in notes]
+    found = [clean(notes[d].helpers) for d in axes.focus_domains(meeting.kompas) if d in notes]
     return "; ".join(dict.fromkeys(text for text in found if text))
 
 

@@ -10,7 +10,7 @@ from krachtwerk.axes import mode_axes
 from krachtwerk.content import axis_label, catalogue, structure
 from krachtwerk.demos import load_demo
 from krachtwerk.figure import alt_text, figure_spec
-from krachtwerk.model import MODES, Conversation, Kompas
+from krachtwerk.model import MODES, Conversation, DomainNotes, Kompas
 from krachtwerk.pdf import render_pdf
 
 
@@ -93,3 +93,16 @@ def test_the_command_line_summary_names_only_a_focus_of_the_mode(focus: str, sho
 
     assert f"focus: {shown}" in lines
     assert "scored axes: 1 of 4 (ik)" in lines
+
+
+def test_the_page_names_no_helpers_of_a_focus_of_another_mode() -> None:
+    conversation = _eenvoudig_with_a_domain_focus()
+    notes = conversation.current.strengths.domains
+    notes["geld"] = DomainNotes(helpers="Mijn buurman Kees")
+    notes["werk"] = DomainNotes(helpers="Juf Annet")  # werk is in the quadrant "dagen"
+    conversation.current.action.with_whom = ""
+
+    assert "Kees" not in _page_text(conversation)
+    conversation.current.kompas.focus = "dagen"
+    text = _page_text(conversation)
+    assert "Juf Annet" in text and "Kees" not in text
