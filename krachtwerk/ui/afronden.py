@@ -13,7 +13,7 @@ from krachtwerk.ui import browser
 from krachtwerk.ui.state import PHOTO_KEY, texts, wipe
 
 RENDERED_KEY = "kk.rendered"
-FITS_KEY = "kk.fits"  # this session's text fits on the page (krachtwerk/pdf.py, SESSION_FITS)
+FITS_KEY = "kk.fits"  # this session's text fits on the page (krachtwerk/pdf/fit.py, SESSION_FITS)
 
 
 def rendered_page(conversation: Conversation, saved: bytes) -> tuple[bytes, bytes]:

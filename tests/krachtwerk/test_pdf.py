@@ -5,12 +5,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fontTools.ttLib import TTFont
+from fpdf import FPDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
-from krachtwerk import pdf as page
 from krachtwerk.content import catalogue
 from krachtwerk.model import (
     Action,
@@ -23,7 +23,7 @@ from krachtwerk.model import (
     Strengths,
     Validation,
 )
-from krachtwerk.pdf import clean, pdf_filename, render_pdf
+from krachtwerk.pdf import blocks, clean, fit, fonts, grid, pdf_filename, render_pdf, sheet
 from tests.properties import examples
 
 SCORES = {
@@ -373,16 +373,16 @@ def _with_arabic_name() -> Conversation:
 
 @pytest.mark.parametrize("make", [_noor, _with_arabic_name, Conversation])
 def test_a_second_render_is_the_same_as_the_first(make) -> None:
-    page.STATIC_FITS.clear()  # the first render fits the labels, the second finds them kept
+    fit.STATIC_FITS.clear()  # the first render fits the labels, the second finds them kept
 
     first, second = render_pdf(make()), render_pdf(make())
 
     assert _normalised(first) == _normalised(second)
 
 
-def _action_page(conversation: Conversation) -> tuple[page.FPDF, page.Sheet]:
-    sheet = page._sheet(conversation)
-    return page._document(sheet, conversation.language), sheet
+def _action_page(conversation: Conversation) -> tuple[FPDF, sheet.Sheet]:
+    built = sheet.sheet_of(conversation)
+    return fonts.document(built.t("pdf.meta_title"), conversation.language, grid.MARGIN), built
 
 
 def test_documents_made_at_the_same_time_keep_their_own_glyphs() -> None:
@@ -392,15 +392,15 @@ def test_documents_made_at_the_same_time_keep_their_own_glyphs() -> None:
     alone = {}
     for name, conversation in (("a", a), ("b", b)):
         pdf, sheet = _action_page(conversation)
-        page._action_panel(pdf, page.ACTION_PANEL, sheet)
-        alone[name] = page._output(pdf)
+        blocks.action_panel(pdf, grid.ACTION_PANEL, sheet)
+        alone[name] = fonts.output(pdf)
 
     # Both documents open at once: draw in one, then the other, finish them in reverse order.
     pdf_a, sheet_a = _action_page(a)
     pdf_b, sheet_b = _action_page(b)
-    page._action_panel(pdf_a, page.ACTION_PANEL, sheet_a)
-    page._action_panel(pdf_b, page.ACTION_PANEL, sheet_b)
-    data_b, data_a = page._output(pdf_b), page._output(pdf_a)
+    blocks.action_panel(pdf_a, grid.ACTION_PANEL, sheet_a)
+    blocks.action_panel(pdf_b, grid.ACTION_PANEL, sheet_b)
+    data_b, data_a = fonts.output(pdf_b), fonts.output(pdf_a)
 
     assert _normalised(data_a) == _normalised(alone["a"])
     assert _normalised(data_b) == _normalised(alone["b"])
@@ -428,9 +428,9 @@ def test_no_resident_text_stays_behind_in_the_shared_fonts_or_label_fits() -> No
 
     render_pdf(conversation)
 
-    assert not any("Geheimzinnig" in key[0] or "Zoë" in key[0] for key in page.STATIC_FITS)
+    assert not any("Geheimzinnig" in key[0] or "Zoë" in key[0] for key in fit.STATIC_FITS)
     for filename in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf"):
-        shared = page._parsed_font(filename)
+        shared = fonts._parsed_font(filename)
         assert set(shared.cw) == set(shared.cmap)  # no lookups of characters it lacks added
         assert not shared.missing_glyphs
         assert len(shared.subset) <= 2  # only what fpdf2 reserves: .notdef and space
@@ -444,12 +444,12 @@ def test_the_latin_core_gives_the_same_embedded_fonts_as_noto_sans(monkeypatch) 
     action.when = "€ \u201cquote\u201d \u2018x\u2019 \u2013 \u2014 … • ™ № \ufb01"  # ﬁ: a ligature
     action.shown_strengths = ["".join(map(chr, range(0x150, 0x1A0))), "ǅ Ș ț ȳ ɏ", "fijn"]
     read: list[str] = []
-    font_bytes = page._font_bytes
-    monkeypatch.setattr(page, "_font_bytes", lambda name: read.append(name) or font_bytes(name))
+    font_bytes = fonts._font_bytes
+    monkeypatch.setattr(fonts, "_font_bytes", lambda name: read.append(name) or font_bytes(name))
 
     with_core = render_pdf(conversation)
-    assert set(read) == set(page.CORE_FILES.values())  # every glyph is in the core
-    monkeypatch.setattr(page, "CORE_FILES", {})
+    assert set(read) == set(fonts.CORE_FILES.values())  # every glyph is in the core
+    monkeypatch.setattr(fonts, "CORE_FILES", {})
     without = render_pdf(conversation)
 
     assert _normalised(with_core) == _normalised(without)
@@ -457,8 +457,8 @@ def test_the_latin_core_gives_the_same_embedded_fonts_as_noto_sans(monkeypatch) 
 
 @pytest.mark.parametrize("weight", ["Regular", "Bold"])
 def test_the_latin_core_draws_each_glyph_as_noto_sans_does(weight: str) -> None:
-    full = TTFont(page.FONT_DIR / f"NotoSans-{weight}.ttf")
-    core = TTFont(page.FONT_DIR / page.CORE_FILES[f"NotoSans-{weight}.ttf"])
+    full = TTFont(fonts.FONT_DIR / f"NotoSans-{weight}.ttf")
+    core = TTFont(fonts.FONT_DIR / fonts.CORE_FILES[f"NotoSans-{weight}.ttf"])
     names = core.getGlyphOrder()
 
     def drawn(font: TTFont, name: str) -> tuple:
@@ -476,71 +476,6 @@ def test_the_latin_core_draws_each_glyph_as_noto_sans_does(weight: str) -> None:
         assert core["hmtx"][name] == full["hmtx"][name], name
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Zaterdag ga ik met oma naar de markt en daarna bakken we samen een cake.",
-        "W" * 80,
-        "Zaterdag met محمد naar de markt",
-        "سأذهب يوم السبت مع جدتي إلى السوق ثم نخبز معا كعكة كبيرة.",
-        "שלום עולם: ik heb 2 appels gekocht",
-        "ብቀዳም ምስ ዓባየይ ናብ ዕዳጋ ክኸይድ እየ፣ ድሕሪኡ ኬክ ክንሰርሕ ኢና።",
-        "Nguyễn sẽ đi chợ với bà vào thứ Bảy",
-        "Ο Σωκράτης και Алексей πάνε στην αγορά",  # noqa: RUF001
-    ],
-)
-@pytest.mark.parametrize("bold", [False, True])
-def test_wrapping_gives_the_lines_multi_cell_gives(text: str, bold: bool) -> None:
-    pdf, _ = _action_page(Conversation())
-    page._embed_fallbacks(pdf, text, bold)
-    pdf.set_text_shaping(True, direction=page._direction(text))
-    page._set_font(pdf, 11.0, bold)
-
-    for width in (12.0, 30.0, 75.0, 180.0):
-        lines = pdf.multi_cell(width, 5.0, text, dry_run=True, output="LINES", align="L")
-        assert page._wrap(pdf, text, width) == ([line.strip() for line in lines] or [""])
-
-
-@pytest.mark.parametrize("mode", ["volwassene", "jongere", "eenvoudig"])
-@pytest.mark.parametrize("name", ["noor", "wim", "samira"])
-def test_pictograms_are_drawn_as_fpdf2_draws_an_svg_file(monkeypatch, name: str, mode) -> None:
-    from krachtwerk.demos import load_demo
-
-    conversation = load_demo(name)
-    conversation.mode = mode
-    monkeypatch.setattr(page, "PICTOGRAMS", {})
-    drawn_now = render_pdf(conversation)  # each pictogram drawn and kept
-    assert page.PICTOGRAMS
-    placed = render_pdf(conversation)  # each one placed from what was kept
-    monkeypatch.setattr(page, "_svg", lambda path: None)  # every pictogram through FPDF.image
-
-    assert _normalised(render_pdf(conversation)) == _normalised(drawn_now) == _normalised(placed)
-
-
-def test_a_kept_pictogram_is_only_placed_where_the_drawing_state_is_the_same(monkeypatch) -> None:
-    """Its stream starts from the document's line width and colours: after a change of those,
-    the pictogram is still written as FPDF.image() writes it."""
-    monkeypatch.setattr(page, "PICTOGRAMS", {})
-    pictogram = page.FONT_DIR.parents[0] / "pictograms" / "wonen.svg"
-    box = page.geometry.Box(20.0, 30.0, 10.0)
-    left, top = box.left, box.top
-
-    def document(place) -> bytes:
-        pdf = page.FPDF(unit="mm")
-        pdf.add_page()
-        place(pdf)
-        pdf.set_line_width(1.3)
-        pdf.set_draw_color(200, 0, 0)
-        place(pdf)
-        return _normalised(bytes(pdf.output()))
-
-    kept = document(lambda pdf: page._pictogram(pdf, lambda p: p, 1.0, box, pictogram))
-    image = document(lambda pdf: pdf.image(str(pictogram), left, top, box.size, box.size))
-
-    assert kept == image
-    assert len(page.PICTOGRAMS) == 2
-
-
 # --- a session's kept fits --------------------------------------------------------------------
 
 
@@ -552,7 +487,7 @@ def test_kept_fits_give_the_same_page_byte_for_byte(name: str) -> None:
     fits: dict = {}
     first = _normalised(render_pdf(conversation, None, fits))
     assert fits  # resident text went into the session's own dict, never the process's
-    assert not any(conversation.current.action.what in key for key in page.STATIC_FITS)
+    assert not any(conversation.current.action.what in key for key in fit.STATIC_FITS)
     again = _normalised(render_pdf(conversation, None, fits))
     assert again == first == _normalised(render_pdf(conversation))
     conversation.current.action.what = "Elke ochtend tien minuten wandelen met de hond. " * 20
@@ -565,7 +500,7 @@ def test_kept_fits_stay_bounded() -> None:
     from krachtwerk.demos import load_demo
 
     conversation = load_demo("noor")
-    fits: dict = {("old", n): (9.0, ("x",)) for n in range(page.MAX_SESSION_FITS + 1)}
+    fits: dict = {("old", n): (9.0, ("x",)) for n in range(fit.MAX_SESSION_FITS + 1)}
     render_pdf(conversation, None, fits)
     assert len(fits) < 50
     assert ("old", 0) not in fits

@@ -7,9 +7,11 @@ import pytest
 
 from krachtwerk.demos import demo_names, load_demo
 from krachtwerk.model import Conversation
-from krachtwerk.pdf import MARGIN, PAGE_W, TICK_BOX, render_pdf
+from krachtwerk.pdf import render_pdf
+from krachtwerk.pdf.grid import BLOCKS, MARGIN, PAGE_H, PAGE_W, Area
 
 MM = 72 / 25.4  # points per millimetre
+PRINTER_EDGE = 5.0  # mm most home printers cannot print at the paper's edge
 Char = tuple[str, float, float, float, float]  # char, left, bottom, right, top in points
 
 
@@ -59,9 +61,35 @@ def test_all_text_stays_inside_the_margins(name: str) -> None:
 def test_the_action_stays_left_of_the_tick_box_column(name: str) -> None:
     conversation = long_action() if name == "long" else load_demo(name)
     chars = characters(render_pdf(conversation))
-    # The tick box column starts TICK_BOX + 3 mm left of "Gelukt!"; the action column ends 10 mm
-    # before it (a rule sits in the middle of that gap).
-    column_end = left_of(chars, "Gelukt") - (TICK_BOX + 3 + 10) * MM
+    # "Zo weet ik dat het gelukt is" starts the tick box column at its left edge.
+    column_start = left_of(chars, "Zo weet ik")
     action = between(chars, "Dit ga ik doen", "Wanneer")
     assert len(action) > 10
-    assert max(c[3] for c in action) <= column_end + 0.5 * MM
+    assert max(c[3] for c in action) < column_start
+
+
+def _overlap(a: Area, b: Area) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def test_no_two_blocks_of_the_grid_overlap() -> None:
+    names = list(BLOCKS)
+    for index, name in enumerate(names):
+        for other in names[index + 1 :]:
+            assert not _overlap(BLOCKS[name], BLOCKS[other]), (name, other)
+
+
+@pytest.mark.parametrize("name", list(BLOCKS))
+def test_every_block_is_inside_the_margins_and_printable(name: str) -> None:
+    block = BLOCKS[name]
+    assert block.w > 0 and block.h > 0
+    assert block.x >= MARGIN and block.right <= PAGE_W - MARGIN
+    assert block.y >= PRINTER_EDGE and block.bottom <= PAGE_H - PRINTER_EDGE
+
+
+def test_blocks_read_from_top_to_bottom_in_drawing_order() -> None:
+    """The stripe, title and action come first; the footer is last, under everything."""
+    tops = [block.y for block in BLOCKS.values()]
+    assert BLOCKS["stripe"].y == min(tops)
+    assert BLOCKS["footer"].bottom == max(block.bottom for block in BLOCKS.values())
+    assert BLOCKS["action panel"].bottom < min(BLOCKS[n].y for n in ("kompas", "strengths"))

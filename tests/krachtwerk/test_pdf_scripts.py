@@ -15,7 +15,8 @@ from pypdf import PdfReader
 
 from krachtwerk.demos import load_demo
 from krachtwerk.model import Conversation, DomainNotes
-from krachtwerk.pdf import FONT_DIR, clean, render_pdf
+from krachtwerk.pdf import clean, render_pdf
+from krachtwerk.pdf.fonts import FONT_DIR
 
 NAMES = ["Łukasz", "Şükrü", "Nguyễn Thị Ánh", "Σωκράτης", "Алексей", "محمد", "שרה", "ሰላም"]
 # Invisible characters that must never print: controls, zero-width and bidi format characters.

@@ -219,7 +219,7 @@ def test_all_metadata_is_stripped(phone_photo: bytes) -> None:
 
 
 def test_the_photo_is_sharp_enough_for_its_frame() -> None:
-    from krachtwerk.pdf import PHOTO
+    from krachtwerk.pdf.grid import PHOTO
 
     assert PHOTO.w / 25.4 * 300 <= MAX_SIDE  # 300 dpi across the whole frame
 
