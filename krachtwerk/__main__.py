@@ -1,4 +1,4 @@
-"""``python -m krachtwerk``: the command line of SPEC §8.
+"""``python -m krachtwerk``: the command line of design §8.
 
 One command makes one page or one summary, and then the process ends. Three settings make that
 quicker without changing what it writes (bench/startup.py measures them):

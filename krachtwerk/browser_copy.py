@@ -1,6 +1,6 @@
-"""The browser copy of SPEC §9: what the tab's sessionStorage keeps, and reading it back.
+"""The browser copy of design §9: what the tab's sessionStorage keeps, and reading it back.
 
-The copy is the conversation file's own text (SPEC §5), the step the pair is on and the prepared
+The copy is the conversation file's own text (design §5), the step the pair is on and the prepared
 photo. It lives in one browser tab only and dies with it; the server keeps nothing. Read back, it is
 untrusted input, checked exactly like an uploaded file (and the photo like an uploaded photo).
 """

@@ -1,4 +1,4 @@
-"""The command line of SPEC §8: render a PDF, check a conversation file, write a demo case.
+"""The command line of design §8: render a PDF, check a conversation file, write a demo case.
 
 Bad input never shows a traceback: one line on stderr and exit status 2. A photo that cannot be
 used is skipped: the page is still written without it, with that one line and exit status 2.

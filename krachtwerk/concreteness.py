@@ -1,4 +1,4 @@
-"""The gentle concreteness check of the Actie step (SPEC §3): it advises, it never blocks.
+"""The gentle concreteness check of the Actie step (design §3): it advises, it never blocks.
 
 A small, doable action has a verb, a when and a who. These are heuristics for Dutch and English;
 they nudge, so a false "not yet" costs little, and the action is never refused.

@@ -1,4 +1,4 @@
-"""The conversation file of SPEC §5: the only reader and writer of it.
+"""The conversation file of design §5: the only reader and writer of it.
 
 Reading checks, in order: size, encoding, JSON, nesting and number of values, format, version, the
 contract (pydantic) and the ids against the catalogue structure; each step is linear in the size.
@@ -70,7 +70,7 @@ def write_conversation(conversation: Conversation) -> bytes:
 
 
 def conversation_filename(conversation: Conversation) -> str:
-    """A neutral name: the meeting date, never a person's name (SPEC §9)."""
+    """A neutral name: the meeting date, never a person's name (design §9)."""
     return f"krachtkompas-gesprek-{conversation.current.date.isoformat()}.json"
 
 

@@ -1,4 +1,4 @@
-"""Fictional example conversations for demos to new teams (SPEC §1): one click loads a case.
+"""Fictional example conversations for demos to new teams (design §1): one click loads a case.
 
 The cases are ordinary conversation files in ``krachtwerk/demos/``, read like any other file;
 their titles and descriptions live in the catalogue under ``demos.<name>``.

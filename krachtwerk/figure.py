@@ -1,6 +1,6 @@
-"""The kompas on screen: a plotly figure drawn from the shared geometry (SPEC §6).
+"""The kompas on screen: a plotly figure drawn from the shared geometry (design §6).
 
-Cartesian, not polar, so that clicking an axis is a real selection in Streamlit (SPEC §11).
+Cartesian, not polar, so that clicking an axis is a real selection in Streamlit (design §11).
 
 The figure is written as the plain dict plotly would make of it (``figure_spec``) and handed to
 st.plotly_chart without plotly validating and copying it again: that took 10 of the 12 ms this
@@ -70,7 +70,8 @@ def _image(path: Path, box: Box) -> dict:
 
 
 def alt_text(t: Texts, mode: Mode, kompas: Kompas) -> str:
-    """The kompas in words, every score and the focus: colour never carries meaning alone (§6)."""
+    """The kompas in words, every score and the focus: colour never carries meaning alone
+    (design §6)."""
     parts = []
     for axis in geometry.axes(mode):
         score = kompas.scores.get(axis.id)

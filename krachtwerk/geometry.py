@@ -1,4 +1,4 @@
-"""Kompas geometry (SPEC §6): every point of the picture in plain x/y, shared by screen and print.
+"""Kompas geometry (design §6): every point of the picture in plain x/y, shared by screen and print.
 
 Units: the score ring for 10 has radius 1; y points up. Plotly draws these numbers on equal-scaled
 cartesian axes; the PDF scales them to millimetres and flips y.

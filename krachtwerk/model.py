@@ -1,4 +1,4 @@
-"""The conversation model: one typed object that is also the file contract of SPEC §5."""
+"""The conversation model: one typed object that is also the file contract of design §5."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Make an uploaded photo safe to print (SPEC §7, §9): checked by content, upright, no metadata."""
+"""Make an uploaded photo safe to print (design §7, §9): checked by content, upright, no EXIF."""
 
 from __future__ import annotations
 

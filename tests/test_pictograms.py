@@ -1,7 +1,7 @@
 """The 14 pictograms (ten life domains, four kompas quadrants) are simple, safe SVGs.
 
 They must render both in browsers and in fpdf2's SVG support, so they may only use a small set
-of elements (see SPEC §4 and §6).
+of elements (see design §4 and §6).
 """
 
 import hashlib

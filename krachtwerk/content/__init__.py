@@ -1,4 +1,4 @@
-"""The content catalogue of SPEC §4: structure.toml plus one folder of TOML texts per language."""
+"""The content catalogue of design §4: structure.toml plus one folder of TOML texts per language."""
 
 from krachtwerk.content.catalogue import (
     Catalogue,

@@ -236,7 +236,7 @@ def structure() -> Structure:
 
 @functools.cache
 def catalogue(language: Language = "nl") -> Catalogue:
-    """The validated catalogue of one language; static data, so caching it is safe (SPEC §9)."""
+    """The validated catalogue of one language; static data, so caching it is safe (design §9)."""
     if language not in LANGUAGES:
         raise CatalogueError(f"unknown language {language!r}")
     data: dict[str, Any] = {}

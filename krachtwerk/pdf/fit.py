@@ -65,7 +65,7 @@ def _fit(
 
 
 # Fits of catalogue labels (at most a few hundred: languages x modes x addresses x labels). Only
-# catalogue texts go in, never resident text (SPEC §9).
+# catalogue texts go in, never resident text (design §9).
 STATIC_FITS: Fits = {}
 
 
@@ -164,7 +164,7 @@ def draw_text(
 
     ``direction`` ("ltr", "rtl") is found from the text unless given: a sentence of the page's own
     language that holds a name (the title) stays left to right, however long the name.
-    ``static``: a catalogue text (a label), never resident text (SPEC §9): its fit is kept for
+    ``static``: a catalogue text (a label), never resident text (design §9): its fit is kept for
     the process.
     """
     if not text:

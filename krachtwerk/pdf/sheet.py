@@ -44,7 +44,7 @@ class Sheet:
 
 
 def pdf_filename(conversation: Conversation) -> str:
-    """A neutral name: the meeting date, never a person's name (SPEC §9)."""
+    """A neutral name: the meeting date, never a person's name (design §9)."""
     return f"krachtkompas-{conversation.current.date.isoformat()}.pdf"
 
 

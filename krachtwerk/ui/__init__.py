@@ -1,1 +1,1 @@
-"""The Streamlit layer: with app.py and pages/ the only code that imports streamlit (SPEC §10)."""
+"""The Streamlit layer: with app.py and pages/ the only code that imports streamlit (design §10)."""

@@ -161,7 +161,7 @@ def _remove_photo() -> None:
 
 
 def photo() -> None:
-    """An optional photo for the page. Kept in this session only, never in the file (SPEC §5)."""
+    """An optional photo for the page. Kept in this session only, never in the file (design §5)."""
     t = texts()
     st.header(t("actie.photo.title"), anchor=False)
     if prepared := st.session_state.get(PHOTO_KEY):

@@ -19,7 +19,8 @@ FITS_KEY = "kk.fits"  # this session's text fits on the page (krachtwerk/pdf/fit
 def rendered_page(conversation: Conversation, saved: bytes) -> tuple[bytes, bytes]:
     """The PDF and its preview, made again only when the saved conversation or photo changed.
 
-    Kept in this session's state, never in a shared cache: it holds the resident's words (SPEC §9).
+    Kept in this session's state, never in a shared cache: it holds the resident's words
+    (design §9).
     """
     photo = st.session_state.get(PHOTO_KEY)
     made_from = fingerprint(saved + (photo or b""))

@@ -1,4 +1,4 @@
-"""The browser copy (SPEC §9): the conversation kept in this tab's sessionStorage, and brought back.
+"""The browser copy (design §9): the conversation kept in the tab's sessionStorage, brought back.
 
 A Components v2 component with inline JS, mounted once at the end of every run:
 

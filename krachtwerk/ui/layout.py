@@ -67,8 +67,8 @@ _frame = threading.local()  # per script thread, so per session: holds no reside
 
 def require_frame() -> None:
     """Every page calls this first. Streamlit's legacy pages/ discovery can run a page on its own
-    (a deep link on a fresh server, SPEC §11); then run the entrypoint, which runs this page inside
-    the frame, and stop the bare run."""
+    (a deep link on a fresh server, design §11); then run the entrypoint, which runs this page
+    inside the frame, and stop the bare run."""
     if getattr(_frame, "active", False):
         return
     runpy.run_path(str(APP))
@@ -76,7 +76,7 @@ def require_frame() -> None:
 
 
 def run_step(page: st.Page) -> None:
-    """Run a step; if it fails, say so kindly and log only where, never what (SPEC §9).
+    """Run a step; if it fails, say so kindly and log only where, never what (design §9).
 
     Exception messages can quote what a resident typed, so neither the screen nor the log gets them.
     """

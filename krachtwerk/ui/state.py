@@ -1,6 +1,6 @@
 """Per-session state: the one conversation object, and the widgets that are views of it.
 
-The conversation lives under a key no widget owns, so it survives page switches (SPEC §11). Widget
+The conversation lives under a key no widget owns, so it survives page switches (design §11). Widget
 keys all start with WIDGET_PREFIX; they are seeded from the model and dropped when the model is
 replaced, so every widget shows the model again.
 """
@@ -59,7 +59,7 @@ def replace_conversation(new: Conversation) -> None:
 
 
 def wipe() -> None:
-    """Nieuw gesprek: nothing of this conversation stays in the session (SPEC §9).
+    """Nieuw gesprek: nothing of this conversation stays in the session (design §9).
 
     The browser copy's bookkeeping stays, told to begin anew, so the next run also empties the
     copy in the tab instead of restoring it.

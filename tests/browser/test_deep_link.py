@@ -1,4 +1,4 @@
-"""SPEC §11: on a fresh server, the first request may be a step's own address (a bookmark, a
+"""design §11: on a fresh server, the first request may be a step's own address (a bookmark, a
 trainer's link). Streamlit's legacy pages/ discovery is still active then; the step must still
 come up inside the frame: the step bar, its own title, Vorige/Volgende, no error."""
 

@@ -1,4 +1,4 @@
-"""Files in and out through the real upload widgets (SPEC §5, §7, §9): the conversation file makes
+"""Files in and out through the real upload widgets (design §5, §7, §9): the conversation file makes
 a clean round trip; a bad conversation file or a bad photo gets a plain Dutch message and leaves
 the conversation on screen as it was."""
 
@@ -263,7 +263,7 @@ def test_a_finished_file_begins_a_new_meeting_and_leaves_last_time_untouched(app
 def test_a_bad_conversation_file_gets_a_message_and_changes_nothing(
     app: App, bad: BadFile, server: Server
 ):
-    """SPEC §5: a file that is not valid is named plainly, and the conversation stays as it was."""
+    """design §5: a file that is not valid is named plainly; the conversation stays as it was."""
     app.load_demo("wim")
     app.upload(app.t("start.open.label"), bad.data, bad.name, bad.mime)
     # what is wrong, then that nothing changed
@@ -335,7 +335,7 @@ def assert_pdf(app: App, images: int) -> None:
 def test_a_bad_photo_gets_a_message_and_the_page_is_made_without(
     app: App, bad: BadPhoto, server: Server
 ):
-    """A photo is checked by content, not by name (SPEC §9); without it the page is still made."""
+    """A photo is checked by content, not by name (design §9); without it the page is still made."""
     app.load_demo("wim")
     app.go("actie")
     app.upload(app.t("actie.photo.label"), bad.data, bad.name, bad.mime)

@@ -1,4 +1,4 @@
-"""Hostile text in every text field, in a real browser (SPEC §9): HTML and script tags, Markdown,
+"""Hostile text in every text field, in a real browser (design §9): HTML and script tags, Markdown,
 LaTeX, Streamlit directives, right-to-left script, emoji sequences, control characters, templating,
 text past the limit and text of only spaces (corpus: tests/data/hostile.json).
 
@@ -367,7 +367,7 @@ def show_everywhere(app: App, name: str) -> None:
 
 
 def assert_server_quiet(server: Server) -> None:
-    """No exception, and no resident text in the log (SPEC §9)."""
+    """No exception, and no resident text in the log (design §9)."""
     log = server.output()
     assert "Traceback" not in log
     assert " failed: " not in log  # the frame logs a failing step without a traceback

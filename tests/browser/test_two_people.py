@@ -1,4 +1,4 @@
-"""Two people fill two different conversations on one server at the same time (SPEC §9): step by
+"""Two people fill two different conversations on one server at the same time (design §9): step by
 step, turn and turn about, and twice at the very same moment. Neither ever sees a word of the
 other's conversation: not on screen, not in the page, not in their PDF or conversation file, and
 the server log holds neither."""

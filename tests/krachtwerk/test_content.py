@@ -1,4 +1,4 @@
-"""The content catalogue (SPEC §4): complete in every language, mode and form of address."""
+"""The content catalogue (design §4): complete in every language, mode and form of address."""
 
 from __future__ import annotations
 
