@@ -10,6 +10,7 @@ again after one change then fits only the text that changed.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from fpdf import FPDF
@@ -30,17 +31,22 @@ def line_height(size: float, leading: float) -> float:
     return size * PT * leading
 
 
-def _fit(
-    pdf: FPDF,
-    text: str,
-    area: Area,
-    sizes: tuple[float, float],
-    bold: bool,
-    leading: float,
-    max_lines: int | None,
-) -> tuple[float, list[str]]:
+@dataclass(frozen=True)
+class Fitting:
+    """Where and how a text may go: its box, the sizes it may shrink between, its weight, its
+    line height (a multiple of the size) and at most how many lines."""
+
+    area: Area
+    sizes: tuple[float, float]
+    bold: bool
+    leading: float
+    max_lines: int | None
+
+
+def _fit(pdf: FPDF, text: str, fitting: Fitting) -> tuple[float, list[str]]:
     """The largest size at which text fits the area; at the smallest size, cut with an ellipsis."""
-    candidates = _sizes(*sizes)
+    area, bold, leading, max_lines = fitting.area, fitting.bold, fitting.leading, fitting.max_lines
+    candidates = _sizes(*fitting.sizes)
     lines = _try_size(pdf, text, area, candidates[0], bold, leading, max_lines)
     if lines is not None:  # most texts fit at their largest size: one try
         return candidates[0], lines
@@ -70,22 +76,14 @@ STATIC_FITS: Fits = {}
 
 
 def _kept_fit(
-    kept: Fits | None,
-    pdf: FPDF,
-    text: str,
-    area: Area,
-    sizes: tuple[float, float],
-    bold: bool,
-    leading: float,
-    max_lines: int | None,
-    direction: str,
+    kept: Fits | None, pdf: FPDF, text: str, fitting: Fitting, direction: str
 ) -> tuple[float, list[str]]:
     """_fit, looked up in ``kept`` first (fitting only measures: it adds nothing to the page)."""
     if kept is None:
-        return _fit(pdf, text, area, sizes, bold, leading, max_lines)
-    key = (text, area, sizes, bold, leading, max_lines, direction)
+        return _fit(pdf, text, fitting)
+    key = (text, fitting, direction)
     if key not in kept:
-        size, lines = _fit(pdf, text, area, sizes, bold, leading, max_lines)
+        size, lines = _fit(pdf, text, fitting)
         kept[key] = (size, tuple(lines))
     size, lines = kept[key]
     return size, list(lines)
@@ -177,7 +175,8 @@ def draw_text(
     direction = direction or direction_of(text)
     pdf.set_text_shaping(True, direction=direction)
     kept = STATIC_FITS if static else SESSION_FITS.get()
-    size, lines = _kept_fit(kept, pdf, text, area, sizes, bold, leading, max_lines, direction)
+    fitting = Fitting(area, sizes, bold, leading, max_lines)
+    size, lines = _kept_fit(kept, pdf, text, fitting, direction)
     set_font(pdf, size, bold)  # the search may have left another size set
     height = line_height(size, leading)
     if direction == "rtl" and align == "L" and len(lines) > 1:

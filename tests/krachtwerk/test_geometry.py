@@ -4,7 +4,6 @@ import math
 import pytest
 
 from krachtwerk import geometry
-from krachtwerk.axes import mode_axes
 from krachtwerk.content import structure
 from krachtwerk.geometry import EXTENT, Box
 from krachtwerk.model import MODES, Mode
@@ -12,14 +11,6 @@ from krachtwerk.model import MODES, Mode
 
 def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, abs_tol=1e-9)
-
-
-@pytest.mark.parametrize(("mode", "count"), [("volwassene", 10), ("jongere", 10), ("eenvoudig", 4)])
-def test_axis_count_per_mode(mode: Mode, count: int) -> None:
-    axes = geometry.axes(mode)
-
-    assert len(axes) == count
-    assert [axis.id for axis in axes] == list(mode_axes(mode).ids)
 
 
 @pytest.mark.parametrize("mode", MODES)
