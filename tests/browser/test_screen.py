@@ -198,6 +198,8 @@ def test_every_step_reads_from_a_metre_and_in_dutch(
             app.go(step)
             app.page.evaluate("() => window.scrollTo(0, 0)")
             app.page.wait_for_function("() => !document.querySelector('.stSpinner')")
+            if step == "kompas":  # the chart is drawn after the page: its text is checked too
+                app.page.wait_for_selector(".js-plotly-plot .scatterlayer path", state="attached")
             shot = screens_dir / f"{mode}-{number}-{step}.png"
             app.page.screenshot(path=str(shot), animations="disabled")
             assert shot.stat().st_size > 20_000  # a real picture, not a blank page
