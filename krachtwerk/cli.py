@@ -73,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, metavar="FILE.json")
     check.set_defaults(run=_check)
 
+    export = commands.add_parser(
+        "export", help="write the scores of every meeting as CSV (one row per meeting and axis)"
+    )
+    export.add_argument("file", type=Path, metavar="FILE.json")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT.csv")
+    export.set_defaults(run=_export)
+
     demo = commands.add_parser("demo", help="list the demo cases, or write one as a file")
     demo.add_argument("name", nargs="?", metavar="NAME")
     demo.add_argument("-o", "--output", type=Path, metavar="FILE.json")
@@ -99,7 +106,34 @@ def _check(args: argparse.Namespace) -> int:
     conversation = _load(args.file)
     for line in _summary(conversation):
         print(line)
+    for line in _scores_per_meeting(conversation):
+        print(line)
     return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    # Imported here: pandas is only needed by the commands that show scores over time.
+    from krachtwerk.history import export_csv, export_filename, meetings_table
+
+    conversation = _load(args.file)
+    out: Path = args.output or Path.cwd() / export_filename(conversation)
+    _write(out, export_csv(meetings_table(conversation)))
+    print(out)
+    return EXIT_OK
+
+
+def _scores_per_meeting(conversation: Conversation) -> list[str]:
+    """The scores as a table: a row per meeting, a column per axis that was ever scored."""
+    from krachtwerk.history import meetings_table
+
+    table = meetings_table(conversation)
+    given = table.dropna(subset=["score"])
+    if given.empty:
+        return ["scores per meeting: none given"]
+    wide = given.pivot(index=["meeting", "date"], columns="axis", values="score")
+    wide = wide.loc[:, [axis for axis in table["axis"].unique() if axis in wide.columns]]
+    text = wide.astype("string").fillna("-").to_string()
+    return ["scores per meeting:", *text.splitlines()]
 
 
 def _demo(args: argparse.Namespace) -> int:

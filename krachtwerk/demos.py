@@ -13,8 +13,8 @@ from krachtwerk.model import Conversation
 
 DEMO_DIR = Path(__file__).parent / "demos"
 
-# The order on the Start page: one case per mode, the youngest first.
-ORDER = ("noor", "wim", "samira")
+# The order on the Start page: one case per mode, the youngest first; then a long follow-up.
+ORDER = ("noor", "wim", "samira", "ria")
 
 
 def demo_names() -> list[str]:

@@ -105,8 +105,13 @@ def kompas_figure(
     previous: dict[str, int] | None = None,
     label_px: int = LABEL_PX,
 ) -> go.Figure:
-    spec = figure_spec(t, mode, kompas, previous, label_px)
-    spec["layout"]["template"] = _template(pio.templates.default)  # as go.Figure() would add it
+    return checked_figure(figure_spec(t, mode, kompas, previous, label_px))
+
+
+def checked_figure(spec: dict) -> go.Figure:
+    """A figure dict in plotly's own form, handed over as it is (with the template go.Figure()
+    would add)."""
+    spec["layout"]["template"] = _template(pio.templates.default)
     return CheckedFigure(spec)
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from krachtwerk.ui import fields
 from krachtwerk.ui.erkenning import feelings, review, validating_sentences
 from krachtwerk.ui.layout import require_frame, step_header
+from krachtwerk.ui.terugblik import look_back
 from krachtwerk.ui.state import conversation, texts
 
 require_frame()
@@ -13,6 +14,7 @@ t = texts()
 meeting = conversation().current
 validation = meeting.validation
 
+look_back(conversation())
 review(meeting)
 fields.text(
     t("erkenning.situation"),

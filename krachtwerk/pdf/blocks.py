@@ -159,6 +159,11 @@ def kompas_caption(pdf: FPDF, area: Area, sheet: Sheet) -> None:
         text = f"{sheet.t('pdf.focus')}: {sheet.focus_label}"
         used = draw_text(pdf, rest, text, (12.0, MIN_PT), bold=True, align="C", max_lines=1)
         rest = rest.below(used, 0.5)
+        before, now = sheet.previous_scores.get(sheet.focus), sheet.scores.get(sheet.focus)
+        if before is not None and now is not None:  # the step made since last time
+            change = sheet.t("pdf.change", before=before, now=now)
+            used = draw_text(pdf, rest, change, (11.0, MIN_PT), bold=True, align="C", max_lines=1)
+            rest = rest.below(used, 0.5)
     if sheet.scores:
         scale = sheet.t("pdf.scale")
         used = draw_text(

@@ -63,12 +63,12 @@ class Area:
 # appointment and the footer across the page.
 PAPER = Area(MARGIN, 0.0, CONTENT_W, PAGE_H)
 STRIPE, HEADER, ACTION_PANEL, MIDDLE, APPOINTMENT, FOOTER = PAPER.stack(
-    (8.0, 2.5), (3.5, 11.0), (5.0, 88.0), (6.0, 124.5), (7.5, 18.0), (7.0, 5.0)
+    (8.0, 2.5), (3.5, 11.0), (5.0, 88.0), (6.0, 128.5), (3.5, 18.0), (7.0, 5.0)
 )
 KOMPAS_W = 104.0
 LEFT, SIDE = MIDDLE.columns(KOMPAS_W / (CONTENT_W - GUTTER), 1 - KOMPAS_W / (CONTENT_W - GUTTER))
 # The caption sits below the quadrant labels, which hang out under the kompas.
-KOMPAS, KOMPAS_CAPTION = LEFT.stack((0.0, KOMPAS_W), (4.5, 16.0))
+KOMPAS, KOMPAS_CAPTION = LEFT.stack((0.0, KOMPAS_W), (3.5, 21.0))
 STRENGTHS, HELPERS, PHOTO = SIDE.stack((0.0, 46.0), (4.0, 22.0), (4.0, 46.0))
 BLOCKS = {
     "stripe": STRIPE,

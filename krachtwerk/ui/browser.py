@@ -16,10 +16,12 @@ import base64
 import streamlit as st
 
 ICONS = {
-    # Material Symbols "file_download" and "save", as constant markup chosen by name.
+    # Material Symbols "file_download", "save" and "table_chart", as constant markup chosen by name.
     "download": "M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z",
     "save": "M17 3H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V7l-4-4zm-5 16a3 3 0 1 1 "
     "0-6 3 3 0 0 1 0 6zm3-10H5V5h10v4z",
+    "table": "M10 10.02h5V21h-5zM17 21h3a2 2 0 0 0 2-2v-9h-5v11zm3-18H5a2 2 0 0 0-2 2v3h19V5a2 2 0 "
+    "0 0-2-2zM3 19a2 2 0 0 0 2 2h3V10H3v9z",
 }
 
 DOWNLOAD_HTML = (
