@@ -20,8 +20,8 @@ from krachtwerk.content import Texts, axis_label, structure
 
 GRID = "rgba(31,42,55,0.10)"
 LABEL_PX = 16
-ROW_PX = 42
-AXIS_PX = 46  # the dates under the last row
+ROW_PX = 31
+AXIS_PX = 40  # the dates under the last row
 
 
 def rows_of(table: pd.DataFrame) -> list[str]:
@@ -61,7 +61,7 @@ def history_spec(t: Texts, table: pd.DataFrame, dates: list[str]) -> dict:
             range=[0.7, meetings + 0.3],
             tickvals=_ticks(meetings) if last_row else [],
             ticktext=[dates[n - 1] for n in _ticks(meetings)] if last_row else [],
-            tickfont=dict(size=LABEL_PX - 2),
+            tickfont=dict(size=LABEL_PX),
             tickangle=0,
             showgrid=False,
             zeroline=False,
@@ -128,8 +128,5 @@ def history_spec(t: Texts, table: pd.DataFrame, dates: list[str]) -> dict:
 
 
 def _ticks(meetings: int) -> list[int]:
-    """At most five labelled meetings, always the first and the last."""
-    if meetings <= 5:
-        return list(range(1, meetings + 1))
-    step = (meetings - 1) / 4
-    return sorted({round(1 + step * index) for index in range(5)})
+    """The first and the last meeting: where the change is read from, legible at any width."""
+    return sorted({1, meetings})

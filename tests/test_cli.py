@@ -12,8 +12,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from krachtwerk import cli
+from krachtwerk.axes import mode_axes
 from krachtwerk.cli import main
-from krachtwerk.demos import DEMO_DIR
+from krachtwerk.demos import DEMO_DIR, load_demo
 
 ROOT = Path(__file__).resolve().parents[1]
 NOOR = DEMO_DIR / "noor.json"
@@ -44,6 +45,44 @@ def _png() -> bytes:
 def _pdf_text(path: Path) -> tuple[int, str]:
     reader = PdfReader(path)
     return len(reader.pages), " ".join(page.extract_text() for page in reader.pages)
+
+
+RIA = DEMO_DIR / "ria.json"
+
+
+# export and the scores over time
+
+
+def test_export_writes_the_scores_of_every_meeting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", str(RIA)]) == 0
+
+    written = tmp_path / "krachtkompas-scores-2026-06-15.csv"  # neutral: no name in it
+    assert capsys.readouterr().out.strip() == str(written)
+    lines = written.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "meeting,date,axis,quadrant,score,focus,outcome"
+    ria = load_demo("ria")
+    assert len(lines) == 1 + len(ria.meetings) * len(mode_axes(ria.mode).ids)
+    first = ria.meetings[0]
+    focus = first.kompas.focus
+    outcome = ria.meetings[1].review.outcome
+    assert f"1,{first.date},{focus},thuis,{first.kompas.scores[focus]},True,{outcome}" in lines
+    assert "Ria" not in written.read_text(encoding="utf-8")
+
+
+def test_check_prints_the_scores_per_meeting(capsys: pytest.CaptureFixture[str]) -> None:
+    ria = load_demo("ria")
+    axes = mode_axes(ria.mode).ids
+    assert main(["check", str(RIA)]) == 0
+
+    out = capsys.readouterr().out.splitlines()
+    table = out[out.index("scores per meeting:") + 1 :]
+    assert table[0].split() == ["axis", *axes]
+    for number, (row, meeting) in enumerate(zip(table[2:], ria.meetings, strict=True), start=1):
+        scores = [str(meeting.kompas.scores[axis]) for axis in axes]
+        assert row.split() == [str(number), meeting.date.isoformat(), *scores]
 
 
 # demo
@@ -260,6 +299,10 @@ def _bad_cases(tmp: Path) -> dict[str, list[str]]:
         "output without demo name": ["demo", "-o", str(tmp / "x.json")],
         "output folder missing": ["pdf", str(NOOR), "-o", str(tmp / "weg" / "x.pdf")],
         "output is a folder": ["demo", "noor", "-o", str(tmp)],
+        "export of a missing file": ["export", str(tmp / "bestaat-niet.json")],
+        "export of invalid json": ["export", str(broken), "-o", str(tmp / "s.csv")],
+        "export of an invalid conversation": ["export", str(invalid)],
+        "export into a missing folder": ["export", str(NOOR), "-o", str(tmp / "weg" / "s.csv")],
     }
 
 
@@ -279,6 +322,10 @@ BAD_CASES = [
     "output without demo name",
     "output folder missing",
     "output is a folder",
+    "export of a missing file",
+    "export of invalid json",
+    "export of an invalid conversation",
+    "export into a missing folder",
 ]
 
 
@@ -293,7 +340,7 @@ def test_bad_input_gives_exit_2_and_one_line(
     assert main(argv) == 2
 
     _one_line_error(capsys)
-    assert not list(tmp_path.glob("*.pdf"))
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.csv"))
 
 
 def test_newer_version_is_said_plainly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

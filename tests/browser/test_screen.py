@@ -129,6 +129,13 @@ def working_area(app: App, step: str) -> list[Locator]:
         demos = page.get_by_role("button", name=t("demos.noor.title"))
         return [title, page.get_by_role("button", name=t("start.new.button")), demos]
     if step == "erkenning":
+        look_back = page.locator(".st-key-terugblik")
+        if look_back.count():  # a follow-up meeting begins by looking back
+            return [
+                title,
+                look_back.get_by_role("heading").first,
+                look_back.locator(".js-plotly-plot"),
+            ]
         return [title, page.get_by_role("textbox").first]
     if step == "krachten":
         quadrants = structure().quadrants
