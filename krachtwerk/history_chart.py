@@ -4,7 +4,7 @@ One glance answers "what went up?". Each axis is a row:
 - its name on the left, in its quadrant's colour;
 - its scores as a line;
 - on the right, its first and its last score ("3 → 6").
-A focus axis is drawn thicker.
+The latest focus axis is drawn thicker.
 
 Only given scores are points. A meeting that did not score an axis leaves a gap, never an
 invented value. A mode change shows as a quadrant row and domain rows that each have gaps.
@@ -44,7 +44,7 @@ def history_spec(t: Texts, table: pd.DataFrame, dates: list[str]) -> dict:
     meetings = len(dates)
     xs = list(range(1, meetings + 1))
     rows = rows_of(table)
-    focused = set(table.loc[table["focus"], "axis"])
+    focused = set(table.loc[table["focus"], "axis"].tail(1))  # the latest focus
     height = max(1, len(rows)) * ROW_PX + AXIS_PX
     plot_top = 1.0
     row_share = (1.0 - AXIS_PX / height) / max(1, len(rows))

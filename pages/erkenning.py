@@ -5,8 +5,8 @@ import streamlit as st
 from krachtwerk.ui import fields
 from krachtwerk.ui.erkenning import feelings, review, validating_sentences
 from krachtwerk.ui.layout import require_frame, step_header
-from krachtwerk.ui.terugblik import look_back
 from krachtwerk.ui.state import conversation, texts
+from krachtwerk.ui.terugblik import look_back
 
 require_frame()
 step_header("erkenning")

@@ -16,7 +16,7 @@ from krachtwerk import history
 from krachtwerk.content import Texts, axis_label
 from krachtwerk.figure import checked_figure
 from krachtwerk.history_chart import history_spec
-from krachtwerk.model import Conversation
+from krachtwerk.model import Conversation, Meeting
 from krachtwerk.ui import browser, fields
 from krachtwerk.ui.state import texts
 
@@ -26,6 +26,7 @@ OUTCOME_ICONS = {
     "nog_niet": ":material/radio_button_unchecked:",
     None: ":material/help_outline:",
 }
+SHOWN_MEETINGS = 4  # earlier meetings in view; older ones are folded
 MAX_SHOWN_SCORES = 8  # a longer series reads as its first three, "…", and its last three
 
 
@@ -49,20 +50,27 @@ def _date(date: dt.date) -> str:
 
 
 def _timeline(t: Texts, conversation: Conversation) -> None:
-    """Each earlier meeting's action, how it went and what helped, oldest first."""
+    """Each earlier meeting's action, how it went and what helped: the latest few in view, the
+    older ones folded."""
     st.subheader(t("terugblik.timeline"), anchor=False)
     meetings = conversation.meetings
-    lines = []
-    for meeting, later in itertools.pairwise(meetings):
-        what = meeting.action.what.strip()
-        outcome = later.review.outcome
-        label = t(f"erkenning.review.outcome_{outcome or 'open'}")
-        action = fields.plain(what) if what else f"*{t('terugblik.no_action')}*"
-        line = f"- **{_date(meeting.date)}** · {action}  \n  {OUTCOME_ICONS[outcome]} {label}"
-        if helped := later.review.what_helped.strip():
-            line += f" · {t('terugblik.helped')}: {fields.plain(helped)}"
-        lines.append(line)
-    st.markdown("\n".join(lines))
+    lines = [_timeline_line(t, meeting, later) for meeting, later in itertools.pairwise(meetings)]
+    older, recent = lines[:-SHOWN_MEETINGS], lines[-SHOWN_MEETINGS:]
+    if older:
+        with st.expander(t("terugblik.older", count=len(older)), icon=":material/history:"):
+            st.markdown("\n".join(older))
+    st.markdown("\n".join(recent))
+
+
+def _timeline_line(t: Texts, meeting: Meeting, later: Meeting) -> str:
+    what = meeting.action.what.strip()
+    outcome = later.review.outcome
+    label = t(f"erkenning.review.outcome_{outcome or 'open'}")
+    action = fields.plain(what) if what else f"*{t('terugblik.no_action')}*"
+    line = f"- **{_date(meeting.date)}** · {action}  \n  {OUTCOME_ICONS[outcome]} {label}"
+    if helped := later.review.what_helped.strip():
+        line += f" · {t('terugblik.helped')}: {fields.plain(helped)}"
+    return line
 
 
 def _chart(t: Texts, conversation: Conversation, table: pd.DataFrame) -> None:

@@ -26,9 +26,11 @@ import threading
 
 import plotly.io
 
+from krachtwerk import history
 from krachtwerk.content import catalogue, structure
 from krachtwerk.demos import load_demo
-from krachtwerk.figure import kompas_figure
+from krachtwerk.figure import checked_figure, kompas_figure
+from krachtwerk.history_chart import history_spec
 from krachtwerk.model import LANGUAGES, MODES
 from krachtwerk.pdf import render_pdf
 from krachtwerk.preview import page_jpeg
@@ -56,7 +58,8 @@ def freeze_once() -> None:
 
 
 def warm_up() -> None:
-    """What a whole conversation loads: catalogues, both kompas drawings, every page font."""
+    """What a whole conversation loads: catalogues, both kompas drawings, the look back (pandas),
+    every page font."""
     for language in LANGUAGES:
         catalogue(language)
     structure()
@@ -64,6 +67,11 @@ def warm_up() -> None:
     for mode in MODES:
         t = catalogue(demo.language).texts(mode)
         plotly.io.to_json(kompas_figure(t, mode, demo.current.kompas), validate=False)
+    # The look back: pandas and the chart over time (demo wim has two meetings).
+    table = history.meetings_table(demo)
+    dates = [meeting.date.isoformat() for meeting in demo.meetings]
+    history.export_csv(table)
+    plotly.io.to_json(checked_figure(history_spec(t, table, dates)), validate=False)
     demo.resident.name = SCRIPTS
     demo.current.action.what = SCRIPTS
     page_jpeg(render_pdf(demo))

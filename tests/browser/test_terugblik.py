@@ -4,13 +4,18 @@ along as CSV."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pandas as pd
+import pytest
 from playwright.sync_api import expect
 
 from krachtwerk.conversation_file import write_conversation
 from krachtwerk.demos import load_demo
-from tests.browser.kit import App
+from krachtwerk.ui.terugblik import SHOWN_MEETINGS
+from tests.browser.conftest import new_app
+from tests.browser.kit import App, Server
+from tests.meetings import ria_over
 
 JSON = "application/json"
 
@@ -53,4 +58,26 @@ def test_a_three_meeting_file_shows_its_history_and_gives_its_scores(app: App) -
         rows = given[given["meeting"] == number]
         assert dict(zip(rows["axis"], rows["score"], strict=True)) == meeting.kompas.scores
     assert ria.resident.name not in data.decode("utf-8")
+    app.assert_no_error()
+
+
+@pytest.mark.parametrize("count", [2, 4, 50])
+def test_the_look_back_fits_the_laptop_screen(
+    browser, server: Server, count: int, screens_dir: Path
+) -> None:
+    app = new_app(browser, server, viewport={"width": 1366, "height": 768})
+    app.open()
+    conversation = ria_over(count)
+    app.upload(app.t("start.open.label"), write_conversation(conversation), "gesprek.json", JSON)
+    app.follow(conversation)
+    app.go("erkenning")
+
+    look_back = app.page.locator(".st-key-terugblik")
+    chart = look_back.locator(".js-plotly-plot")
+    expect(chart.locator(".scatterlayer .trace")).to_have_count(10)
+    box, size = chart.bounding_box(), app.page.viewport_size
+    assert box and size and box["y"] + box["height"] <= size["height"] + 0.5  # no scrolling
+    shown = min(count - 1, SHOWN_MEETINGS)  # the latest earlier meetings; older ones folded
+    expect(look_back.locator("li").filter(has=app.page.locator(":visible"))).to_have_count(shown)
+    app.page.screenshot(path=str(screens_dir / f"terugblik-{count}.png"), animations="disabled")
     app.assert_no_error()
