@@ -73,6 +73,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, metavar="FILE.json")
     check.set_defaults(run=_check)
 
+    team = commands.add_parser(
+        "team", help="write the anonymised page for a Team Kracht Bespreking (for the team only)"
+    )
+    team.add_argument("file", type=Path, metavar="FILE.json")
+    team.add_argument("-o", "--output", type=Path, metavar="OUT.pdf")
+    team.add_argument("--question", default="", metavar="TEXT", help="your question to the team")
+    team.add_argument(
+        "--with-validation", action="store_true", help="also print what is going on (left out)"
+    )
+    team.set_defaults(run=_team)
+
     export = commands.add_parser(
         "export", help="write the scores of every meeting as CSV (one row per meeting and axis)"
     )
@@ -108,6 +119,20 @@ def _check(args: argparse.Namespace) -> int:
         print(line)
     for line in _scores_per_meeting(conversation):
         print(line)
+    return EXIT_OK
+
+
+def _team(args: argparse.Namespace) -> int:
+    from krachtwerk.pdf.team import TEAM_FILENAME, render_team_pdf
+    from krachtwerk.team import BLOCKS, team_case
+
+    conversation = _load(args.file)
+    case = team_case(conversation, args.question)
+    if args.with_validation:
+        case = case.edited(shown=frozenset({*BLOCKS, "validation"}))
+    out: Path = args.output or Path.cwd() / TEAM_FILENAME
+    _write(out, render_team_pdf(conversation, case))
+    print(out)
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from krachtwerk.ui.afronden import downloads, new_conversation, preview, rendered_page
 from krachtwerk.ui.layout import require_frame, step_header
 from krachtwerk.ui.state import conversation, saved_file
+from krachtwerk.ui.team import team_page
 
 require_frame()
 step_header("afronden")
@@ -18,3 +19,4 @@ with actions:
     downloads(current, pdf, saved)
     st.divider()
     new_conversation()
+team_page(current, saved)  # for the professional only, folded

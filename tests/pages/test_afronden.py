@@ -20,7 +20,7 @@ def test_preview_and_two_downloads() -> None:
     (preview,) = browser_parts(at, "picture")
     assert preview["src"].startswith("data:image/jpeg;base64,/9j/")
     assert conversation(at).current.action.what in preview["alt"]
-    pdf, saved = browser_parts(at, "download")
+    pdf, saved, _team = browser_parts(at, "download")  # the team's page comes last, folded
     assert [pdf["label"], saved["label"]] == [
         "Download het blad (PDF)",
         "Bewaar het gespreksbestand",
