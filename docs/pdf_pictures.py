@@ -1,6 +1,7 @@
 """Pictures of the printed page for docs/: the demos, an empty and a very long conversation, right
-to left, many scripts, a phone photo, and the grey print. Run with `make screenshots`, which also
-takes the screenshots of every step (docs/screens/) with the browser suite."""
+to left, many scripts, a phone photo, the grey print, and the team's page of each demo. Run with
+`make screenshots`, which also takes the screenshots of every step (docs/screens/) with the
+browser suite."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from PIL import Image, ImageDraw
 from krachtwerk.demos import demo_names, load_demo
 from krachtwerk.model import Conversation, DomainNotes
 from krachtwerk.pdf import render_pdf
+from krachtwerk.pdf.team import render_team_pdf
 from krachtwerk.photo import prepare_photo
 from krachtwerk.preview import page_png
+from krachtwerk.team import team_case
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -102,6 +105,14 @@ def pdf_pictures() -> None:
     colour = Image.open(io.BytesIO(page_png(render_pdf(load_demo("wim")), 800)))
     colour.convert("L").save(ROOT / "docs" / "pdf-wim-grey.png")
     print("pdf-wim-grey.png")
+    # The page for the Team Kracht Bespreking: anonymised, with a question for the team.
+    question = "Hoe help ik de bewoner om de volgende stap zelf te zetten?"
+    for name in [*demo_names(), "empty"]:
+        conversation = Conversation() if name == "empty" else load_demo(name)
+        case = team_case(conversation, question if name != "empty" else "")
+        pdf = render_team_pdf(conversation, case)
+        (ROOT / "docs" / f"team-{name}.png").write_bytes(page_png(pdf, 800))
+        print(f"team-{name}.png")
 
 
 if __name__ == "__main__":

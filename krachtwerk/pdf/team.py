@@ -31,20 +31,23 @@ STRIPE, TITLE, SUBTITLE, GOALS, MIDDLE, LOWER, QUESTION, GUIDE, FOOTER = PAPER.s
     (3.5, 10.0),
     (1.0, 6.0),
     (5.0, 26.0),
-    (5.0, 86.0),
-    (5.0, 58.0),
-    (5.0, 24.0),
-    (4.0, 24.0),
-    (6.0, 5.0),
+    (5.0, 100.0),
+    (5.0, 50.0),
+    (5.0, 22.0),
+    (4.0, 22.0),
+    (5.0, 5.0),
 )
+LEFT, STRENGTHS = MIDDLE.columns(KOMPAS_W / (MIDDLE.w - 8.0), 1 - KOMPAS_W / (MIDDLE.w - 8.0))
+# The kompas, and the qualities under it (below the quadrant labels, which hang out).
+KOMPAS, QUALITIES = LEFT.stack((0.0, KOMPAS_W), (7.0, 13.0))
 # What helped and who helps; the validation, when the professional includes it, below them.
-HISTORY, VALIDATION = LOWER.stack((0.0, 40.0), (4.0, 14.0))
-KOMPAS, STRENGTHS = MIDDLE.columns(KOMPAS_W / (MIDDLE.w - 8.0), 1 - KOMPAS_W / (MIDDLE.w - 8.0))
+HISTORY, VALIDATION = LOWER.stack((0.0, 35.0), (3.0, 12.0))
 BLOCKS = {
     "title": TITLE,
     "subtitle": SUBTITLE,
     "goals": GOALS,
     "kompas": KOMPAS,
+    "qualities": QUALITIES,
     "strengths": STRENGTHS,
     "history and helpers": LOWER,
     "question": QUESTION,
@@ -73,7 +76,9 @@ def _render(conversation: Conversation, case: TeamCase) -> bytes:
         _field(pdf, goal, t("team.goal"), case.goal, t("team.empty"), max_lines=3)
         _field(pdf, step, t("team.step"), case.step, t("team.empty"), max_lines=3)
     if "kompas" in shown:
-        draw_kompas(pdf, KOMPAS.top(KOMPAS_W), sheet)
+        draw_kompas(pdf, KOMPAS, sheet)
+    if "qualities" in shown:
+        _field(pdf, QUALITIES, t("team.qualities"), case.qualities, t("team.empty"), max_lines=2)
     _strengths(pdf, STRENGTHS, case, t)
     left, right = (HISTORY if "validation" in shown else LOWER).columns(0.58, 0.42)
     if "history" in shown:
@@ -99,19 +104,20 @@ def _field(pdf: FPDF, area: Area, label: str, text: str, empty: str, max_lines: 
 
 
 def _strengths(pdf: FPDF, area: Area, case: TeamCase, t) -> None:
-    """A row per quadrant in its own colour, then the qualities."""
+    """A row per quadrant, its name in its own colour."""
+    if "strengths" not in case.shown:
+        return
     shape = structure()
-    rows = area.stack((0.0, 7.0), *[(1.0, 15.0)] * len(shape.quadrants), (2.0, 14.0))
-    if "strengths" in case.shown:
-        draw_label(pdf, rows[0], t("team.strengths"))
-        for row, quadrant in zip(rows[1:-1], shape.quadrants, strict=True):
-            label = t(f"quadrants.{quadrant.id}.label")
-            used = draw_text(pdf, row, label, 10.0, bold=True, colour=quadrant.ink, max_lines=1)
-            said = case.strengths.get(quadrant.id, "")
-            rest = row.below(used)
-            draw_text(pdf, rest, said or t("team.empty"), BODY, colour=INK if said else MUTED)
-    if "qualities" in case.shown:
-        _field(pdf, rows[-1], t("team.qualities"), case.qualities, t("team.empty"), max_lines=2)
+    row = (area.h - 7.0) / len(shape.quadrants) - 1.0
+    label, *rows = area.stack((0.0, 7.0), *[(1.0, row)] * len(shape.quadrants))
+    draw_label(pdf, label, t("team.strengths"))
+    for row_area, quadrant in zip(rows, shape.quadrants, strict=True):
+        name = t(f"quadrants.{quadrant.id}.label")
+        used = draw_text(pdf, row_area, name, 10.0, bold=True, colour=quadrant.ink, max_lines=1)
+        said = case.strengths.get(quadrant.id, "")
+        draw_text(
+            pdf, row_area.below(used), said or t("team.empty"), BODY, colour=INK if said else MUTED
+        )
 
 
 def _question(pdf: FPDF, area: Area, case: TeamCase, t) -> None:

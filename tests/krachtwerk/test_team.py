@@ -204,3 +204,17 @@ def test_earlier_meetings_are_said_in_weeks_not_dates() -> None:
 
 def test_the_file_name_is_neutral() -> None:
     assert TEAM_FILENAME == "krachtkompas-team.pdf"
+
+
+def test_the_team_pages_blocks_do_not_overlap_and_stay_inside_the_margins() -> None:
+    from krachtwerk.pdf import grid
+    from krachtwerk.pdf.team import BLOCKS as TEAM_BLOCKS
+    from tests.krachtwerk.test_pdf_layout import PRINTER_EDGE, _overlap
+
+    names = list(TEAM_BLOCKS)
+    for index, name in enumerate(names):
+        block = TEAM_BLOCKS[name]
+        assert block.x >= grid.MARGIN and block.right <= grid.PAGE_W - grid.MARGIN, name
+        assert block.y >= PRINTER_EDGE and block.bottom <= grid.PAGE_H - PRINTER_EDGE, name
+        for other in names[index + 1 :]:
+            assert not _overlap(block, TEAM_BLOCKS[other]), (name, other)
