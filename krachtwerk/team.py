@@ -195,7 +195,7 @@ _DATE = re.compile(
 _EMAIL = re.compile(r"\S+@\S+")
 _PHONE = re.compile(r"(?:\+?\d[\d\s-]{6,}\d)")
 _POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b")
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-][^\W\d_])*", re.UNICODE)
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-][^\W\d_])*", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,7 @@ def known_names(conversation: Conversation, t: Texts) -> Names:
         value = unicodedata.normalize("NFC", value).strip()
         if value:
             roles.setdefault(value.casefold(), role)  # the whole name, also inside other text
-        for word in _WORD.findall(value):
+        for word in WORD.findall(value):
             for part in {word, *re.split(r"['\u2019-]", word)}:
                 if part:
                     roles.setdefault(part.casefold(), role)
@@ -244,7 +244,7 @@ def known_names(conversation: Conversation, t: Texts) -> Names:
         for text in who:
             found |= {
                 word.casefold()
-                for word in _WORD.findall(unicodedata.normalize("NFC", text))
+                for word in WORD.findall(unicodedata.normalize("NFC", text))
                 if _could_be_a_name(word, first=False) or _caseless(word)
             }
     found -= set(roles)
@@ -265,7 +265,7 @@ def anonymise(text: str, names: Names) -> str:
     for name in sorted(inside, key=len, reverse=True):
         text = re.sub(re.escape(name), inside[name], text, flags=re.IGNORECASE)
     out, start, sentence_start = [], 0, True
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         word = match.group()
         between = text[start : match.start()]
         out.append(between)

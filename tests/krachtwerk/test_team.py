@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -13,7 +13,17 @@ from krachtwerk.content import catalogue
 from krachtwerk.demos import demo_names, load_demo
 from krachtwerk.model import Conversation, DomainNotes
 from krachtwerk.pdf.team import TEAM_FILENAME, render_team_pdf
-from krachtwerk.team import BLOCKS, NAME, TeamCase, anonymise, known_names, team_case
+from krachtwerk.team import (
+    BLOCKS,
+    NAME,
+    NOT_NAMES,
+    SERVICES,
+    WORD,
+    TeamCase,
+    anonymise,
+    known_names,
+    team_case,
+)
 from tests.properties import examples
 
 T = catalogue("nl").texts()
@@ -79,17 +89,29 @@ def _with_name_everywhere(name: str, helper: str) -> Conversation:
     return wim
 
 
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in WORD.findall(text)}
+
+
+# Words the case prints whatever the names: a name equal to one of them cannot be told apart.
+TEMPLATE_WORDS = _words(_printed(team_case(_with_name_everywhere("Zqxv", "Qzvx"), "Hoe help ik?")))
+
+
 @settings(max_examples=examples(200), deadline=None)
 @given(names(), names())
 def test_no_name_reaches_the_case_whatever_its_script(name: str, helper: str) -> None:
+    assume(not {name.casefold(), helper.casefold()} & (TEMPLATE_WORDS | NOT_NAMES | SERVICES))
     conversation = _with_name_everywhere(name, helper)
     case = team_case(conversation, question=f"Hoe help ik {name} en {helper}?")
     case = case.edited(shown=frozenset({*BLOCKS, "validation"}))
-    printed = _printed(case).casefold()
+    printed = _printed(case)
 
-    assert name.casefold() not in printed
-    assert helper.casefold() not in printed
-    assert "karim" not in printed
+    for value in (name, helper):
+        if value[0].isupper():  # a script with capitals and spaces: no word may be the name
+            assert value.casefold() not in _words(printed)
+        else:  # a script without capitals (perhaps without spaces): not even inside a word
+            assert value.casefold() not in printed.casefold()
+    assert "karim" not in _words(printed)
 
 
 @settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
