@@ -85,6 +85,23 @@ def test_check_prints_the_scores_per_meeting(capsys: pytest.CaptureFixture[str])
         assert row.split() == [str(number), meeting.date.isoformat(), *scores]
 
 
+def test_team_writes_the_anonymised_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["team", str(WIM), "--question", "Hoe help ik Wim verder?"]) == 0
+
+    written = tmp_path / "krachtkompas-team.pdf"  # neutral: no name, no date
+    assert capsys.readouterr().out.strip() == str(written)
+    pages, text = _pdf_text(written)
+    assert pages == 1
+    wim = load_demo("wim")
+    for name in (wim.resident.name, wim.professional.name, "Marga", "Joop"):
+        assert name not in text
+    assert "Hoe help ik de bewoner verder?" in " ".join(text.split())
+    assert wim.current.validation.situation.split(".")[0] not in text  # left out by default
+
+
 # demo
 
 
@@ -303,6 +320,8 @@ def _bad_cases(tmp: Path) -> dict[str, list[str]]:
         "export of invalid json": ["export", str(broken), "-o", str(tmp / "s.csv")],
         "export of an invalid conversation": ["export", str(invalid)],
         "export into a missing folder": ["export", str(NOOR), "-o", str(tmp / "weg" / "s.csv")],
+        "team of a missing file": ["team", str(tmp / "bestaat-niet.json")],
+        "team of an invalid conversation": ["team", str(invalid), "-o", str(tmp / "t.pdf")],
     }
 
 
@@ -326,6 +345,8 @@ BAD_CASES = [
     "export of invalid json",
     "export of an invalid conversation",
     "export into a missing folder",
+    "team of a missing file",
+    "team of an invalid conversation",
 ]
 
 
