@@ -240,3 +240,14 @@ def test_the_team_pages_blocks_do_not_overlap_and_stay_inside_the_margins() -> N
         assert block.y >= PRINTER_EDGE and block.bottom <= grid.PAGE_H - PRINTER_EDGE, name
         for other in names[index + 1 :]:
             assert not _overlap(block, TEAM_BLOCKS[other]), (name, other)
+
+
+def test_the_team_page_speaks_the_conversations_language() -> None:
+    ria = load_demo("ria")
+    ria.language = "en"
+    english = catalogue("en").texts()
+    text = _page_text(render_team_pdf(ria, team_case(ria)))
+
+    assert english("team.title") in text and T("team.title") not in text
+    assert english("team.time.weeks_ago", weeks=15) in text
+    assert english("team.role.professional") in text  # Anouk, typed in an earlier action
