@@ -39,7 +39,7 @@ def team_page(conversation: Conversation, saved: bytes) -> None:
             format_func=lambda block: t(f"afronden.team.block.{block}"),
         )
         case = team_case(conversation, question)
-        st.subheader(t("afronden.team.check"), anchor=False)
+        st.markdown(f"**{t('afronden.team.check')}**")  # no heading: none above it inside
         case = _checked(t, case, fingerprint(saved)[:12]).edited(shown=frozenset(shown or ()))
         browser.download(
             t("afronden.team.download"),

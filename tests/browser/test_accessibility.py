@@ -43,10 +43,14 @@ INTERACTIVE = ", ".join(
 
 def open_every_fold(app: App) -> None:
     """Expanders hide content from a first look; axe must see it too."""
-    closed = app.page.locator("details:not([open]) > summary")
-    for _ in range(closed.count()):
-        closed.first.click()
-    expect(app.page.locator("details:not([open])")).to_have_count(0)
+    closed = app.page.locator("details:not([open])")
+    for _ in range(20):  # one at a time, each until it is open
+        if not closed.count():
+            break
+        fold = closed.first.element_handle()
+        fold.query_selector("summary").click()
+        app.page.wait_for_function("(fold) => fold.open", arg=fold)
+    expect(closed).to_have_count(0)
 
 
 def violations(app: App) -> list[dict]:
