@@ -5,19 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from krachtwerk.languages import available
 
 FORMAT = "krachtwerk-kompas"
 VERSION = 1
 
 Mode = Literal["volwassene", "jongere", "eenvoudig"]
 Address = Literal["je", "u"]
-Language = Literal["nl", "en"]
 Outcome = Literal["gelukt", "deels", "nog_niet"]
 
 MODES: tuple[Mode, ...] = ("volwassene", "jongere", "eenvoudig")
 ADDRESSES: tuple[Address, ...] = ("je", "u")
-LANGUAGES: tuple[Language, ...] = ("nl", "en")
+LANGUAGES: tuple[str, ...] = available()  # one folder of texts each (krachtwerk/languages.py)
 OUTCOMES: tuple[Outcome, ...] = ("gelukt", "deels", "nog_niet")
 
 # Generous caps: a conversation file is small; anything bigger is not a real conversation.
@@ -27,6 +29,17 @@ MAX_ITEMS = 50
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Score = Annotated[int, Field(ge=0, le=10, strict=True)]
+
+
+def _known_language(code: str) -> str:
+    if code not in LANGUAGES:  # said as a wrong choice, like any other one (conversation_file.py)
+        raise PydanticCustomError(
+            "literal_error", "Input should be one of {expected}", {"expected": ", ".join(LANGUAGES)}
+        )
+    return code
+
+
+Language = Annotated[str, AfterValidator(_known_language)]
 
 
 class Part(BaseModel):
