@@ -19,7 +19,7 @@ import plotly.io as pio
 
 from krachtwerk import geometry
 from krachtwerk.axes import mode_axes
-from krachtwerk.content import Texts, axis_label, structure
+from krachtwerk.content import Texts, axis_label, label_value, structure
 from krachtwerk.geometry import Box, Point
 from krachtwerk.model import Kompas, Mode
 
@@ -76,7 +76,7 @@ def alt_text(t: Texts, mode: Mode, kompas: Kompas) -> str:
     for axis in geometry.axes(mode):
         score = kompas.scores.get(axis.id)
         value = t("kompas.alt.score", score=score) if score is not None else t("kompas.alt.none")
-        parts.append(f"{axis_label(t, axis.id)}: {value}")
+        parts.append(label_value(t, axis_label(t, axis.id), value))
     text = t("kompas.alt.intro") + " " + "; ".join(parts) + "."
     if focus := mode_axes(mode).focus(kompas):
         text += " " + t("kompas.alt.focus", axis=axis_label(t, focus))

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from krachtwerk.axes import mode_axes
-from krachtwerk.content import Texts, axis_label, catalogue, structure
+from krachtwerk.content import Texts, axis_label, catalogue, label_value, structure
 from krachtwerk.model import Conversation, Meeting
 
 NAME = "[naam]"
@@ -324,8 +324,8 @@ def team_case(conversation: Conversation, question: str = "") -> TeamCase:
         part
         for part in (
             clean(action.what),
-            clean(action.when) and f"{t('pdf.when')}: {clean(action.when)}",
-            clean(action.with_whom) and f"{t('pdf.with_whom')}: {clean(action.with_whom)}",
+            clean(action.when) and label_value(t, t("pdf.when"), clean(action.when)),
+            clean(action.with_whom) and label_value(t, t("pdf.with_whom"), clean(action.with_whom)),
         )
         if part
     )
@@ -361,7 +361,7 @@ def _strengths_per_quadrant(meeting: Meeting, t: Texts, clean) -> dict[str, str]
                 continue
             said = " ".join(x for x in (clean(notes.now), clean(notes.past)) if x)
             if said:
-                parts.append(f"{axis_label(t, domain.id)}: {said}")
+                parts.append(label_value(t, axis_label(t, domain.id), said))
         if parts:
             result[quadrant.id] = " · ".join(parts)
     return result
@@ -375,7 +375,7 @@ def _history(conversation: Conversation, t: Texts, clean) -> tuple[str, ...]:
         what = clean(meeting.action.what)
         if not what:
             continue
-        line = f"{weeks_ago(meeting.date, now, t)}: {what}"
+        line = label_value(t, weeks_ago(meeting.date, now, t), what)
         if later.review.outcome:
             line += f" ({t(f'erkenning.review.outcome_{later.review.outcome}').lower()})"
         if helped := clean(later.review.what_helped):

@@ -10,6 +10,8 @@ from krachtwerk.content.catalogue import (
     axis_in_sentence,
     axis_label,
     catalogue,
+    date_text,
+    label_value,
     structure,
 )
 
@@ -23,5 +25,7 @@ __all__ = [
     "axis_in_sentence",
     "axis_label",
     "catalogue",
+    "date_text",
+    "label_value",
     "structure",
 ]

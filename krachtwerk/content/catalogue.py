@@ -6,6 +6,7 @@ A text value in a catalogue is a string, a list of strings, or a table of varian
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import string
 import tomllib
@@ -194,6 +195,17 @@ def _check_value(key: str, value: Any) -> None:
 def axis_label(t: Texts, axis_id: str) -> str:
     """The name of a kompas axis (a domain, or a quadrant in mode eenvoudig)."""
     return t(f"{structure().axis_kind(axis_id)}.{axis_id}.label")
+
+
+def date_text(t: Texts, date: dt.date, short: bool = False) -> str:
+    """A date as this language writes it on screen (formats.date, formats.date_short)."""
+    key = "formats.date_short" if short else "formats.date"
+    return t(key, day=date.day, month=date.month, year=date.year, year2=date.year % 100)
+
+
+def label_value(t: Texts, label: str, value: object) -> str:
+    """ "Wanneer: zaterdag": how this language glues a label to its value."""
+    return t("formats.label_value", label=label, value=value)
 
 
 def axis_in_sentence(t: Texts, axis_id: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from fpdf import FPDF
 from PIL import Image
 
-from krachtwerk.content import structure
+from krachtwerk.content import label_value, structure
 from krachtwerk.pdf.fit import draw_label, draw_text, line_height, write_lines
 from krachtwerk.pdf.fonts import set_font
 from krachtwerk.pdf.grid import (
@@ -156,7 +156,7 @@ def kompas_caption(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     """Which axis I work on, how to read the numbers, and which shape is which."""
     rest = area
     if sheet.focus_label:
-        text = f"{sheet.t('pdf.focus')}: {sheet.focus_label}"
+        text = label_value(sheet.t, sheet.t("pdf.focus"), sheet.focus_label)
         used = draw_text(pdf, rest, text, (12.0, MIN_PT), bold=True, align="C", max_lines=1)
         rest = rest.below(used, 0.5)
         before, now = sheet.previous_scores.get(sheet.focus), sheet.scores.get(sheet.focus)

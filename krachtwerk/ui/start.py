@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
-from krachtwerk.content import catalogue
+from krachtwerk.content import catalogue, date_text
 from krachtwerk.conversation_file import MAX_FILE_BYTES, FileProblem, describe, read_conversation
 from krachtwerk.demos import demo_names, load_demo
 from krachtwerk.model import ADDRESSES, LANGUAGES, MODES, Conversation
@@ -29,7 +27,7 @@ def _open_uploaded_file() -> None:
         message = fields.plain(describe(problem, current.language))
         flash("error", f"{message} {texts()('file.kept')}")
         return
-    last_date = _shown_date(opened.current.date)
+    last_date = date_text(texts(), opened.current.date)
     st.session_state.pop(FOLLOW_UP_KEY, None)
     if opened.is_finished:
         # The new meeting is the default, so Volgende never writes over last time's meeting.
@@ -38,10 +36,6 @@ def _open_uploaded_file() -> None:
     else:
         flash("success", texts()("start.opened", date=last_date))
     replace_conversation(opened)
-
-
-def _shown_date(date: dt.date) -> str:
-    return date.strftime("%d-%m-%Y")
 
 
 def _load_demo(name: str) -> None:

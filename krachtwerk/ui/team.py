@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from krachtwerk.browser_copy import fingerprint
-from krachtwerk.content import Texts, structure
+from krachtwerk.content import Texts, label_value, structure
 from krachtwerk.model import Conversation
 from krachtwerk.pdf.team import TEAM_FILENAME, render_team_pdf
 from krachtwerk.team import BLOCKS, OPTIONAL_BLOCKS, TeamCase, team_case
@@ -68,7 +68,7 @@ def _checked(t: Texts, case: TeamCase, version: str) -> TeamCase:
     with right:
         strengths = {}
         for quadrant in structure().quadrants:
-            label = f"{t('team.strengths')}: {t(f'quadrants.{quadrant.id}.label')}"
+            label = label_value(t, t("team.strengths"), t(f"quadrants.{quadrant.id}.label"))
             said = case.strengths.get(quadrant.id, "")
             strengths[quadrant.id] = field(label, f"strengths.{quadrant.id}", said)
     history = field(

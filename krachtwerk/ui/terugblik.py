@@ -6,14 +6,13 @@ comes from one table of the meetings (krachtwerk/history.py), built from the mod
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 
 import pandas as pd
 import streamlit as st
 
 from krachtwerk import history
-from krachtwerk.content import Texts, axis_label
+from krachtwerk.content import Texts, axis_label, date_text, label_value
 from krachtwerk.figure import checked_figure
 from krachtwerk.history_chart import history_spec
 from krachtwerk.model import Conversation, Meeting
@@ -45,10 +44,6 @@ def look_back(conversation: Conversation) -> None:
             _chart(t, conversation, table)
 
 
-def _date(date: dt.date) -> str:
-    return date.strftime("%d-%m-%Y")
-
-
 def _timeline(t: Texts, conversation: Conversation) -> None:
     """Each earlier meeting's action, how it went and what helped: the latest few in view, the
     older ones folded."""
@@ -67,7 +62,7 @@ def _timeline_line(t: Texts, meeting: Meeting, later: Meeting) -> str:
     outcome = later.review.outcome
     label = t(f"erkenning.review.outcome_{outcome or 'open'}")
     action = fields.plain(what) if what else f"*{t('terugblik.no_action')}*"
-    line = f"- **{_date(meeting.date)}** · {action}  \n  {OUTCOME_ICONS[outcome]} {label}"
+    line = f"- **{date_text(t, meeting.date)}** · {action}  \n  {OUTCOME_ICONS[outcome]} {label}"
     if helped := later.review.what_helped.strip():
         line += f" · {t('terugblik.helped')}: {fields.plain(helped)}"
     return line
@@ -75,7 +70,7 @@ def _timeline_line(t: Texts, meeting: Meeting, later: Meeting) -> str:
 
 def _chart(t: Texts, conversation: Conversation, table: pd.DataFrame) -> None:
     st.subheader(t("terugblik.chart"), anchor=False)
-    dates = [meeting.date.strftime("%d-%m-%y") for meeting in conversation.meetings]
+    dates = [date_text(t, meeting.date, short=True) for meeting in conversation.meetings]
     st.plotly_chart(
         checked_figure(history_spec(t, table, dates)),
         config={"displayModeBar": False, "staticPlot": False, "scrollZoom": False},
@@ -115,5 +110,5 @@ def series_in_words(t: Texts, table: pd.DataFrame) -> str:
         scores = [str(score) for _meeting, score in points]
         if len(scores) > MAX_SHOWN_SCORES:
             scores = [*scores[:3], "…", *scores[-3:]]
-        lines.append(f"- {axis_label(t, axis)}: {' → '.join(scores)}")
+        lines.append(f"- {label_value(t, axis_label(t, axis), ' → '.join(scores))}")
     return "\n".join(lines) or t("terugblik.nothing_yet")
