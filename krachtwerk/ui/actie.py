@@ -11,7 +11,7 @@ from krachtwerk.concreteness import check_action
 from krachtwerk.model import Action, Conversation, Meeting
 from krachtwerk.photo import PhotoError, prepare_photo
 from krachtwerk.ui import browser, fields
-from krachtwerk.ui.state import PHOTO_KEY, seed, set_widget, texts
+from krachtwerk.ui.state import PHOTO_KEY, forgotten, seed, set_widget, texts
 
 PHOTO_UPLOAD_KEY = "kk.upload.photo"
 PHOTO_PROBLEM_KEY = "kk.upload.photo_problem"
@@ -91,6 +91,8 @@ def suggested_short(strength: str) -> str:
 
 
 def _shorten(action: Action, long: str, key: str) -> None:
+    if forgotten(key):
+        return
     short = st.session_state[key].strip()
     if short and long in action.shown_strengths:
         action.shown_strengths[action.shown_strengths.index(long)] = short

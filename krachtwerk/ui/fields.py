@@ -14,7 +14,14 @@ from typing import Any
 import streamlit as st
 
 from krachtwerk.model import MAX_TEXT, Conversation
-from krachtwerk.ui.state import conversation, flash, forget_widgets, seed, show_flashes
+from krachtwerk.ui.state import (
+    conversation,
+    flash,
+    forget_widgets,
+    forgotten,
+    seed,
+    show_flashes,
+)
 
 # One way to bind a widget to the model. A widget is named by its path in the conversation, and
 # that path is also its key (``w.`` + path): "resident.name" and "mode" are the conversation's
@@ -88,7 +95,7 @@ def text(
         max_chars=max_chars,
         placeholder=placeholder,
         help=help,
-        on_change=lambda: _write(path, st.session_state[key]),
+        on_change=lambda: forgotten(key) or _write(path, st.session_state[key]),
     )
     if area:
         return st.text_area(label, height=height or "content", **common)
@@ -114,6 +121,8 @@ def choice(
     key = seed(path, _value(path))
 
     def on_change() -> None:
+        if forgotten(key):
+            return
         if st.session_state[key] in options:
             _write(path, st.session_state[key])
         if changes_words:
@@ -136,6 +145,8 @@ def date(label: str, path: str, *, optional: bool = False) -> dt.date | None:
     key = seed(path, _value(path))
 
     def on_change() -> None:
+        if forgotten(key):
+            return
         if st.session_state[key] is not None or optional:
             _write(path, st.session_state[key])
 
@@ -170,6 +181,8 @@ def chips(
     key = seed(path, current)
 
     def on_change() -> None:
+        if forgotten(key):
+            return
         chosen = list(st.session_state[key] or [])
         if at_most is not None and len(chosen) > at_most:
             st.session_state[key] = list(_value(path))

@@ -22,7 +22,7 @@ from krachtwerk import geometry
 from krachtwerk.content import structure
 from krachtwerk.model import MODES
 from krachtwerk.ui import fields
-from krachtwerk.ui.state import seed, texts, widget_key
+from krachtwerk.ui.state import forgotten, seed, texts, widget_key
 
 STATIC = Path(__file__).resolve().parent / "static"
 SCROLL_KEY = "kk.frame.scroll"  # the st key of a part to bring into view after this run
@@ -90,7 +90,8 @@ def scaled(px: int) -> int:
 
 
 def _write_larger(key: str) -> None:
-    st.session_state[LARGER_KEY] = st.session_state[key]
+    if not forgotten(key):
+        st.session_state[LARGER_KEY] = st.session_state[key]
 
 
 def larger_switch() -> None:

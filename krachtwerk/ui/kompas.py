@@ -11,7 +11,7 @@ from krachtwerk.figure import LABEL_PX, alt_text, kompas_figure
 from krachtwerk.model import Conversation, Kompas
 from krachtwerk.ui import fields
 from krachtwerk.ui.frame import scaled
-from krachtwerk.ui.state import seed, set_widget, texts, widget_key
+from krachtwerk.ui.state import forgotten, seed, set_widget, texts, widget_key
 
 CHART_KEY = "kk.kompas.chart"
 NOT_SCORED = "none"
@@ -31,11 +31,15 @@ def _choose_focus_from_chart(kompas: Kompas, chart_key: str) -> None:
 
 def _write_focus(kompas: Kompas, key: str) -> None:
     """Before the rerun, so the chart above the list already shows the new focus."""
-    kompas.focus = st.session_state[key]
+    if not forgotten(key):
+        kompas.focus = st.session_state[key]
 
 
 def _write_score(kompas: Kompas, axis_id: str) -> None:
-    value = st.session_state[widget_key(f"score.{axis_id}")]
+    key = widget_key(f"score.{axis_id}")
+    if forgotten(key):
+        return
+    value = st.session_state[key]
     if value == NOT_SCORED:
         kompas.scores.pop(axis_id, None)
     else:

@@ -8,7 +8,15 @@ from krachtwerk.content import structure
 from krachtwerk.model import DomainNotes, Mode, Strengths, Validation
 from krachtwerk.ui import fields
 from krachtwerk.ui.frame import scroll_to
-from krachtwerk.ui.state import flash, seed, set_widget, show_flashes, texts, widget_key
+from krachtwerk.ui.state import (
+    flash,
+    forgotten,
+    seed,
+    set_widget,
+    show_flashes,
+    texts,
+    widget_key,
+)
 
 OWN_QUALITY = "quality.own"
 
@@ -25,6 +33,8 @@ def coping_strength(validation: Validation) -> None:
 
 def _toggle_domain(strengths: Strengths, domain_id: str) -> None:
     key = widget_key(f"domain.{domain_id}.chosen")
+    if forgotten(key):
+        return
     if st.session_state[key]:
         strengths.domains.setdefault(domain_id, DomainNotes())
         scroll_to(f"notes-{domain_id}")  # its questions and fields are where the eyes go next

@@ -77,6 +77,13 @@ def widget_key(name: str) -> str:
     return WIDGET_PREFIX + name
 
 
+def forgotten(key: str) -> bool:
+    """True in a widget's callback when the widget was forgotten earlier in the same run: the
+    model was replaced (a file, a demo, a restored browser copy) and the widget will show the new
+    one. Its old value must not be written anywhere."""
+    return key not in st.session_state
+
+
 def seed(name: str, value: object) -> str:
     """Give a widget its value from the model the first time it is drawn; return its key."""
     key = widget_key(name)

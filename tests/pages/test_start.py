@@ -138,3 +138,16 @@ def test_new_conversation_wipes_everything() -> None:
     assert conversation(at).resident.name == ""
     assert at.text_input(key=widget("resident.name")).value == ""
     assert "gewist" in shown_text(at)
+
+
+def test_a_field_changed_in_the_run_that_loads_a_demo_writes_nothing_into_it() -> None:
+    """The demo replaces the model and forgets every widget first; the field's callback then
+    finds its widget gone and must neither crash nor write its old text into the demo."""
+    at = open_app()
+    at.text_input(key=widget("resident.name")).input("Iemand anders")
+    at.toggle(key=widget("frame.larger")).set_value(True)
+    at.button(key="start.demo.noor").click()
+    at.run()
+
+    assert not at.exception, at.exception
+    assert conversation(at).resident.name == load_demo("noor").resident.name
