@@ -24,7 +24,7 @@ from krachtwerk.axes import mode_axes
 from krachtwerk.content import Texts, axis_label, catalogue, label_value, structure
 from krachtwerk.model import Conversation, Meeting
 
-NAME = "[naam]"
+PLACEHOLDERS = ("name", "date", "number", "email", "postcode")
 MIN_INSIDE = 3  # a known name this long is taken out also inside another word
 # Every block of the page, in order; each can be switched off. Validation is off unless chosen.
 BLOCKS = ("goal", "strengths", "qualities", "kompas", "history", "helpers", "question", "guide")
@@ -204,6 +204,8 @@ class Names:
 
     roles: dict[str, str]  # lower-case name -> what it becomes on the page
     found: frozenset[str] = frozenset()  # names harvested from "met wie" and "wie helpt"
+    # What stands where something was taken out, in the page's language: "[naam]", "[datum]", …
+    placeholders: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -248,22 +250,25 @@ def known_names(conversation: Conversation, t: Texts) -> Names:
                 if _could_be_a_name(word, first=False) or _caseless(word)
             }
     found -= set(roles)
-    return Names(roles, frozenset(found))
+    placeholders = {kind: t(f"team.placeholder.{kind}") for kind in PLACEHOLDERS}
+    return Names(roles, frozenset(found), placeholders)
 
 
 def anonymise(text: str, names: Names) -> str:
     """The text without names, contact details or exact dates (see the module's docstring)."""
     text = unicodedata.normalize("NFC", text)
-    text = _EMAIL.sub("[e-mail]", text)
-    text = _DATE.sub("[datum]", text)
-    text = _POSTCODE.sub("[postcode]", text)
-    text = _PHONE.sub("[nummer]", text)
+    said = names.placeholders
+    name = said["name"]
+    text = _EMAIL.sub(said["email"], text)
+    text = _DATE.sub(said["date"], text)
+    text = _POSTCODE.sub(said["postcode"], text)
+    text = _PHONE.sub(said["number"], text)
     # A known name is taken out wherever it stands, also inside a word: scripts without spaces
     # between words (and typing slips) would hide it from the word by word pass below.
     inside = {name: role for name, role in names.roles.items() if len(name) >= MIN_INSIDE}
-    inside |= {name: NAME for name in names.found if len(name) >= MIN_INSIDE and name not in inside}
-    for name in sorted(inside, key=len, reverse=True):
-        text = re.sub(re.escape(name), inside[name], text, flags=re.IGNORECASE)
+    inside |= {n: name for n in names.found if len(n) >= MIN_INSIDE and n not in inside}
+    for known in sorted(inside, key=len, reverse=True):
+        text = re.sub(re.escape(known), inside[known], text, flags=re.IGNORECASE)
     out, start, sentence_start = [], 0, True
     for match in WORD.finditer(text):
         word = match.group()
@@ -275,13 +280,13 @@ def anonymise(text: str, names: Names) -> str:
         if key in names.roles:
             out.append(names.roles[key])
         elif key in names.found or _could_be_a_name(word, first=sentence_start):
-            out.append(NAME)
+            out.append(name)
         else:
             out.append(word)
         sentence_start = False
         start = match.end()
     out.append(text[start:])
-    return _collapse("".join(out))
+    return _collapse("".join(out), name)
 
 
 def _could_be_a_name(word: str, first: bool) -> bool:
@@ -298,9 +303,9 @@ def _caseless(word: str) -> bool:
     return word[0].isalpha() and not word[0].isupper() and not word[0].islower()
 
 
-def _collapse(text: str) -> str:
+def _collapse(text: str, name: str) -> str:
     """ "[naam] en [naam]" stays; "[naam] [naam]" (a first and last name) becomes one."""
-    return re.sub(rf"(?:{re.escape(NAME)}\s+)+{re.escape(NAME)}", NAME, text).strip()
+    return re.sub(rf"(?:{re.escape(name)}\s+)+{re.escape(name)}", name, text).strip()
 
 
 def weeks_ago(earlier: dt.date, now: dt.date, t: Texts) -> str:

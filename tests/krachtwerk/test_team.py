@@ -15,7 +15,6 @@ from krachtwerk.model import Conversation, DomainNotes
 from krachtwerk.pdf.team import TEAM_FILENAME, render_team_pdf
 from krachtwerk.team import (
     BLOCKS,
-    NAME,
     NOT_NAMES,
     SERVICES,
     WORD,
@@ -27,6 +26,7 @@ from krachtwerk.team import (
 from tests.properties import examples
 
 T = catalogue("nl").texts()
+NAME = T("team.placeholder.name")
 
 # Letters of scripts with capitals (a name starts with one) and of scripts without them.
 CASED = {
@@ -251,3 +251,12 @@ def test_the_team_page_speaks_the_conversations_language() -> None:
     assert english("team.title") in text and T("team.title") not in text
     assert english("team.time.weeks_ago", weeks=15) in text
     assert english("team.role.professional") in text  # Anouk, typed in an earlier action
+
+
+def test_what_stands_in_for_a_name_speaks_the_pages_language() -> None:
+    wim = load_demo("wim")
+    wim.language = "en"
+    case = team_case(wim)
+
+    assert catalogue("en").texts()("team.placeholder.name") in case.goal  # Henk, his brother
+    assert NAME not in _printed(case)
