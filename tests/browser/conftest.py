@@ -73,7 +73,8 @@ BROWSER_RERUNS = 1
 
 def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
-        if "tests/browser/" in str(item.path).replace("\\", "/"):
+        browser = "tests/browser/" in str(item.path).replace("\\", "/")
+        if browser and not item.get_closest_marker("flaky"):
             item.add_marker(pytest.mark.flaky(reruns=BROWSER_RERUNS))
 
 

@@ -151,6 +151,10 @@ def files_written_since(since: float, *folders: Path) -> list[Path]:
     return found
 
 
+# Two more tries: after the real server restart, under the whole suite's load on two cores, the
+# end of the first step change was once not seen within 30 s while the page itself was right
+# (CI, 2026-12-07; it passed alone every time). The summary still shows every retry as "R".
+@pytest.mark.flaky(reruns=2)
 def test_a_conversation_typed_by_hand_survives_reload_restart_and_a_closed_lid(
     app: App, server: Restartable
 ) -> None:
