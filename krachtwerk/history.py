@@ -84,14 +84,6 @@ def changes(table: pd.DataFrame) -> dict[str, tuple[int, int]]:
     }
 
 
-def previous_score(conversation: Conversation, axis: str) -> int | None:
-    """The last score this axis had in an earlier meeting, if any."""
-    for meeting in reversed(conversation.meetings[:-1]):
-        if axis in meeting.kompas.scores:
-            return meeting.kompas.scores[axis]
-    return None
-
-
 def export_csv(table: pd.DataFrame) -> bytes:
     """The scores over time for the professional: UTF-8 with a header, ISO dates, one row per
     meeting and axis; an empty score is an empty cell."""

@@ -20,7 +20,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from krachtwerk.axes import mode_axes
 from krachtwerk.content import Texts, axis_label, catalogue, label_value, structure
 from krachtwerk.model import Conversation, Meeting
 
@@ -395,7 +394,3 @@ def _meeting_line(conversation: Conversation, t: Texts) -> str:
         return t("team.first_meeting")
     first = weeks_ago(conversation.meetings[0].date, conversation.current.date, t)
     return t("team.meeting_number", number=count, first=first)
-
-
-def focus_axis(conversation: Conversation) -> str | None:
-    return mode_axes(conversation.mode).focus(conversation.current.kompas)
