@@ -188,7 +188,8 @@ def _summary(conversation: Conversation) -> list[str]:
     lines = [
         f"ok: a valid conversation file (format {conversation.format}, version "
         f"{conversation.version})",
-        f"language: {conversation.language}",
+        f"language: {conversation.language}"
+        + (f" (page: {conversation.page_language})" if conversation.page_language else ""),
         f"mode: {conversation.mode} (address: {conversation.resident.address})",
         f"meetings: {len(conversation.meetings)}",
     ]

@@ -66,6 +66,8 @@ class FileProblem(ValueError):
 def write_conversation(conversation: Conversation) -> bytes:
     """UTF-8 JSON in contract order, readable by people; the same conversation, the same bytes."""
     data = conversation.model_dump(mode="json")
+    if data["page_language"] is None:  # left out unless chosen: such a file is what it was before
+        del data["page_language"]
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 

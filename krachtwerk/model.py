@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from krachtwerk.languages import available
+from krachtwerk.languages import available, page_languages
 
 FORMAT = "krachtwerk-kompas"
 VERSION = 1
@@ -20,6 +20,7 @@ Outcome = Literal["gelukt", "deels", "nog_niet"]
 MODES: tuple[Mode, ...] = ("volwassene", "jongere", "eenvoudig")
 ADDRESSES: tuple[Address, ...] = ("je", "u")
 LANGUAGES: tuple[str, ...] = available()  # one folder of texts each (krachtwerk/languages.py)
+PAGE_LANGUAGES: tuple[str, ...] = page_languages()  # the screen languages and page-only ones
 OUTCOMES: tuple[Outcome, ...] = ("gelukt", "deels", "nog_niet")
 
 # Generous caps: a conversation file is small; anything bigger is not a real conversation.
@@ -31,15 +32,19 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Score = Annotated[int, Field(ge=0, le=10, strict=True)]
 
 
-def _known_language(code: str) -> str:
-    if code not in LANGUAGES:  # said as a wrong choice, like any other one (conversation_file.py)
-        raise PydanticCustomError(
-            "literal_error", "Input should be one of {expected}", {"expected": ", ".join(LANGUAGES)}
-        )
-    return code
+def _one_of(known: tuple[str, ...]) -> AfterValidator:
+    def check(code: str) -> str:
+        if code not in known:  # said as a wrong choice, like any other one (conversation_file.py)
+            raise PydanticCustomError(
+                "literal_error", "Input should be one of {expected}", {"expected": ", ".join(known)}
+            )
+        return code
+
+    return AfterValidator(check)
 
 
-Language = Annotated[str, AfterValidator(_known_language)]
+Language = Annotated[str, _one_of(LANGUAGES)]
+PageLanguage = Annotated[str, _one_of(PAGE_LANGUAGES)]
 
 
 class Part(BaseModel):
@@ -121,6 +126,8 @@ class Conversation(Part):
     resident: Resident = Field(default_factory=Resident)
     professional: Professional = Field(default_factory=Professional)
     language: Language = "nl"
+    # The fridge page's language when it is not the screen's (optional: files before it are valid).
+    page_language: PageLanguage | None = None
     mode: Mode = "volwassene"
     meetings: Annotated[list[Meeting], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=lambda: [Meeting()]
@@ -132,6 +139,11 @@ class Conversation(Part):
         if not self.meetings:
             self.meetings.append(Meeting())
         return self.meetings[-1]
+
+    @property
+    def printed_language(self) -> str:
+        """The language the fridge page is printed in."""
+        return self.page_language or self.language
 
     @property
     def previous(self) -> Meeting | None:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from krachtwerk.languages import DEFAULT, described
 from krachtwerk.model import (
     ADDRESSES,
-    LANGUAGES,
     MODES,
     NOTE_FIELDS,
     Address,
@@ -248,8 +248,10 @@ def structure() -> Structure:
 
 @functools.cache
 def catalogue(language: Language = "nl") -> Catalogue:
-    """The validated catalogue of one language; static data, so caching it is safe (design §9)."""
-    if language not in LANGUAGES:
+    """The validated catalogue of one language; static data, so caching it is safe (design §9).
+
+    A page language (krachtwerk/languages.py) holds only the texts the fridge page prints."""
+    if language not in described():
         raise CatalogueError(f"unknown language {language!r}")
     data: dict[str, Any] = {}
     parts = sorted((CONTENT_DIR / language).glob("*.toml"))
@@ -266,8 +268,30 @@ def catalogue(language: Language = "nl") -> Catalogue:
     loaded = Catalogue(language, data)
     for key in loaded.leaf_keys():
         _check_value(key, loaded.lookup(key))
-    _check_required(loaded)
+    if described()[language].kind == "page":
+        _check_page(loaded)
+    else:
+        _check_required(loaded)
     return loaded
+
+
+def page_keys() -> list[str]:
+    """Every text the fridge page prints, as the default language has them: what a page
+    language must hold (and all it may hold)."""
+    return [key for key in catalogue(DEFAULT).leaf_keys() if _on_page(key)]
+
+
+def _on_page(key: str) -> bool:
+    kind, _, rest = key.partition(".")
+    return kind in PAGE_SECTIONS or (kind in AXIS_KINDS and rest.endswith(".label"))
+
+
+def _check_page(loaded: Catalogue) -> None:
+    wanted, held = set(page_keys()), set(loaded.leaf_keys())
+    if missing := sorted(wanted - held):
+        raise CatalogueError(f"catalogue {loaded.language}: missing {', '.join(missing)}")
+    if extra := sorted(held - wanted):
+        raise CatalogueError(f"catalogue {loaded.language}: not on the page: {', '.join(extra)}")
 
 
 def _check_required(loaded: Catalogue) -> None:
@@ -288,3 +312,4 @@ QUADRANT_FIELDS = ("label", "scale_question")
 DOMAIN_FIELDS = ("label", "short", "questions", "scale_question", "example_actions")
 FEELING_FIELDS = ("label", "icon", "sentence")
 LIST_FIELDS = ("qualities",)
+PAGE_SECTIONS = ("pdf", "formats", "language")  # and the label of every domain and quadrant

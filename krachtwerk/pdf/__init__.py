@@ -30,6 +30,8 @@ from krachtwerk.pdf.grid import (
     PHOTO,
     STRENGTHS,
     STRIPE,
+    area_on_paper,
+    mirrored,
 )
 from krachtwerk.pdf.kompas import draw_kompas
 from krachtwerk.pdf.sheet import pdf_filename, sheet_of
@@ -66,17 +68,20 @@ def render_pdf(
 
 def _render(conversation: Conversation, photo: bytes | None) -> bytes:
     sheet = sheet_of(conversation)
-    pdf = document(sheet.t("pdf.meta_title"), conversation.language, MARGIN)
-    blocks.stripe(pdf, STRIPE)
-    blocks.header(pdf, HEADER, sheet)
-    blocks.action_panel(pdf, ACTION_PANEL, sheet)
-    draw_kompas(pdf, KOMPAS, sheet)
-    blocks.kompas_caption(pdf, KOMPAS_CAPTION, sheet)
-    blocks.strengths(pdf, STRENGTHS, sheet)
-    blocks.helpers(pdf, HELPERS, sheet)
-    blocks.photo(pdf, PHOTO, sheet, photo)
-    blocks.appointment(pdf, APPOINTMENT, sheet)
-    blocks.footer(pdf, FOOTER, sheet)
+    pdf = document(sheet.t("pdf.meta_title"), sheet.language, MARGIN)
+    with mirrored(sheet.direction == "rtl"):
+        blocks.stripe(pdf, STRIPE)
+        blocks.header(pdf, HEADER, sheet)
+        blocks.action_panel(pdf, ACTION_PANEL, sheet)
+        kompas = area_on_paper(KOMPAS)
+        with mirrored(False):  # the picture the screen shows, in its mirrored place
+            draw_kompas(pdf, kompas, sheet)
+        blocks.kompas_caption(pdf, KOMPAS_CAPTION, sheet)
+        blocks.strengths(pdf, STRENGTHS, sheet)
+        blocks.helpers(pdf, HELPERS, sheet)
+        blocks.photo(pdf, PHOTO, sheet, photo)
+        blocks.appointment(pdf, APPOINTMENT, sheet)
+        blocks.footer(pdf, FOOTER, sheet)
     if pdf.pages_count != 1:
         raise RuntimeError(f"the page overflowed into {pdf.pages_count} pages")
     return output(pdf)

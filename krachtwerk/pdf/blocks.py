@@ -11,7 +11,7 @@ from PIL import Image
 
 from krachtwerk.content import label_value, structure
 from krachtwerk.pdf.fit import draw_label, draw_text, line_height, write_lines
-from krachtwerk.pdf.fonts import set_font
+from krachtwerk.pdf.fonts import embed_fallbacks, set_font
 from krachtwerk.pdf.grid import (
     ACTION,
     DETAILS_GAP,
@@ -27,6 +27,8 @@ from krachtwerk.pdf.grid import (
     PANEL_PAD_TOP,
     TICK_BOX,
     Area,
+    corners_on_paper,
+    on_paper,
 )
 from krachtwerk.pdf.sheet import Sheet
 from krachtwerk.pdf.style import (
@@ -53,16 +55,18 @@ def stripe(pdf: FPDF, area: Area) -> None:
     width = area.w / len(colours)
     for index, colour in enumerate(colours):
         pdf.set_fill_color(colour)
-        pdf.rect(area.x + index * width, area.y, width, area.h, style="F")
+        pdf.rect(on_paper(area.x + index * width, width), area.y, width, area.h, style="F")
 
 
 def header(pdf: FPDF, area: Area, sheet: Sheet) -> None:
-    """Title on the left, the date on the right of the same line."""
+    """Title at the reading edge, the date at the other end of the same line."""
     set_font(pdf, DATE_PT)
     date_w = pdf.get_string_width(sheet.date) + 1.0
     title = Area(area.x, area.y, area.w - date_w - GUTTER, area.h)
+    # One direction, the page's: a long name must not turn the title around.
+    direction = sheet.direction
     draw_text(
-        pdf, title, sheet.title, TITLE_PT, bold=True, max_lines=1, leading=1.2, direction="ltr"
+        pdf, title, sheet.title, TITLE_PT, bold=True, max_lines=1, leading=1.2, direction=direction
     )
     date = Area(area.right - date_w, area.bottom - line_height(DATE_PT, 1.25) - 1.2, date_w, 6.0)
     draw_text(pdf, date, sheet.date, DATE_PT, colour=MUTED, align="R", max_lines=1)
@@ -71,15 +75,16 @@ def header(pdf: FPDF, area: Area, sheet: Sheet) -> None:
 def action_panel(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     """The heart of the page: my goal, what I will do (biggest), when, with whom, done."""
     pdf.set_fill_color(PAPER_TINT)
-    pdf.rect(area.x, area.y, area.w, area.h, style="F", round_corners=True, corner_radius=4)
+    x = on_paper(area.x, area.w)
+    pdf.rect(x, area.y, area.w, area.h, style="F", round_corners=True, corner_radius=4)
     pdf.set_fill_color(sheet.accent)
     pdf.rect(
-        area.x,
+        on_paper(area.x, 4.0),
         area.y,
         4.0,
         area.h,
         style="F",
-        round_corners=("TOP_LEFT", "BOTTOM_LEFT"),
+        round_corners=corners_on_paper("TOP_LEFT", "BOTTOM_LEFT"),
         corner_radius=4,
     )
     inner = Area(
@@ -97,7 +102,7 @@ def action_panel(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     _detail(pdf, with_whom, sheet.t("pdf.with_whom"), sheet.with_whom)
     with pdf.local_context(draw_color=RULE, line_width=0.3):
         rule_x = done.x - PANEL_COLUMN_GAP / 2
-        pdf.line(rule_x, done.y, rule_x, done.bottom)
+        pdf.line(on_paper(rule_x), done.y, on_paper(rule_x), done.bottom)
     _done(pdf, done, sheet)
 
 
@@ -140,7 +145,8 @@ def _done(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     """A box to tick on the fridge, and how I will know it worked."""
     box = TICK_BOX
     with pdf.local_context(draw_color=INK, fill_color=WHITE, line_width=0.8):
-        pdf.rect(area.x, area.y, box, box, style="DF", round_corners=True, corner_radius=2)
+        x = on_paper(area.x, box)
+        pdf.rect(x, area.y, box, box, style="DF", round_corners=True, corner_radius=2)
     beside = Area(area.x + box + 3.0, area.y + 2.0, area.w - box - 3.0, 10.0)
     draw_text(pdf, beside, sheet.t("pdf.done"), (16.0, 10.0), bold=True, max_lines=1, static=True)
     rest = area.below(box + 5.0)
@@ -177,29 +183,32 @@ def kompas_caption(pdf: FPDF, area: Area, sheet: Sheet) -> None:
 def _legend(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     now = sheet.t("pdf.legend_now")
     before = f"{sheet.t('pdf.legend_previous')} ({sheet.previous_date})"
-    set_font(pdf, SMALL_PT)
     sample = 8.0
-    width = 2 * sample + 6.0 + pdf.get_string_width(now) + pdf.get_string_width(before) + 10.0
+    width = 2 * sample + 6.0 + _width(pdf, now) + _width(pdf, before) + 10.0
     x = area.x + max(0.0, (area.w - width) / 2)
     y = area.y + 2.5
     with pdf.local_context(draw_color=INK, line_width=0.8):
-        pdf.line(x, y, x + sample, y)
+        pdf.line(on_paper(x), y, on_paper(x + sample), y)
     x += sample + 2.0
     x += _inline(pdf, x, area.y, now) + 8.0
     with pdf.local_context(draw_color=INK, line_width=0.55):
         pdf.set_dash_pattern(dash=1.6, gap=1.2)
-        pdf.line(x, y, x + sample, y)
+        pdf.line(on_paper(x), y, on_paper(x + sample), y)
         pdf.set_dash_pattern()
     _inline(pdf, x + sample + 2.0, area.y, before)
 
 
 def _inline(pdf: FPDF, x: float, y: float, text: str) -> float:
-    set_font(pdf, SMALL_PT)
-    pdf.set_text_color(MUTED)
-    width = min(pdf.get_string_width(text), PAGE_W - MARGIN - x)
-    pdf.set_xy(x, y)
-    pdf.cell(width, 5.0, text)
+    width = min(_width(pdf, text), PAGE_W - MARGIN - x)
+    draw_text(pdf, Area(x, y, width + 0.5, 5.0), text, SMALL_PT, colour=MUTED, max_lines=1)
     return width
+
+
+def _width(pdf: FPDF, text: str) -> float:
+    """The width of a line of small text, in whichever fonts draw it."""
+    embed_fallbacks(pdf, text, bold=False)
+    set_font(pdf, SMALL_PT)
+    return pdf.get_string_width(text)
 
 
 def strengths(pdf: FPDF, area: Area, sheet: Sheet) -> None:
@@ -218,6 +227,7 @@ def strengths(pdf: FPDF, area: Area, sheet: Sheet) -> None:
 
 
 def _star(pdf: FPDF, x: float, y: float, radius: float) -> None:
+    x = on_paper(x)
     points = [
         (x + r * math.sin(math.radians(36 * i)), y - r * math.cos(math.radians(36 * i)))
         for i, r in ((i, radius if i % 2 == 0 else radius * 0.45) for i in range(10))
@@ -237,14 +247,15 @@ def photo(pdf: FPDF, area: Area, sheet: Sheet, photo: bytes | None) -> None:
             width, height = image.size
         fit = min(area.w / width, area.h / height)
         w, h = width * fit, height * fit
-        x, y = area.x + (area.w - w) / 2, area.y + (area.h - h) / 2
+        x, y = on_paper(area.x + (area.w - w) / 2, w), area.y + (area.h - h) / 2
         pdf.image(io.BytesIO(photo), x, y, w, h)
         with pdf.local_context(draw_color=RULE, line_width=0.3):
             pdf.rect(x, y, w, h)
         return
     with pdf.local_context(draw_color=MUTED, line_width=0.4):
         pdf.set_dash_pattern(dash=2.0, gap=1.5)
-        pdf.rect(area.x, area.y, area.w, area.h, round_corners=True, corner_radius=3)
+        x = on_paper(area.x, area.w)
+        pdf.rect(x, area.y, area.w, area.h, round_corners=True, corner_radius=3)
         pdf.set_dash_pattern()
     middle = Area(area.x + 4.0, area.y + area.h / 2 - 3.5, area.w - 8.0, 7.0)
     label = sheet.t("pdf.photo")
@@ -254,7 +265,7 @@ def photo(pdf: FPDF, area: Area, sheet: Sheet, photo: bytes | None) -> None:
 def appointment(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     """Next appointment and my contact person, side by side on a rule."""
     with pdf.local_context(draw_color=RULE, line_width=0.3):
-        pdf.line(area.x, area.y - 3.0, area.right, area.y - 3.0)
+        pdf.line(on_paper(area.x), area.y - 3.0, on_paper(area.right), area.y - 3.0)
     left, right = area.columns(0.42, 0.58)
     used = draw_label(pdf, left, sheet.t("pdf.next_meeting"))
     if sheet.next_meeting:

@@ -17,7 +17,7 @@ from fpdf import FPDF
 
 from krachtwerk.pdf import internals
 from krachtwerk.pdf.fonts import embed_fallbacks, set_font
-from krachtwerk.pdf.grid import Area
+from krachtwerk.pdf.grid import Area, align_on_paper, on_paper
 from krachtwerk.pdf.style import INK, LABEL_PT, MIN_PT, MUTED, PT, RULE
 from krachtwerk.pdf.text import ZWJ, ZWNJ, direction_of
 
@@ -179,11 +179,13 @@ def draw_text(
     size, lines = _kept_fit(kept, pdf, text, fitting, direction)
     set_font(pdf, size, bold)  # the search may have left another size set
     height = line_height(size, leading)
+    align = align_on_paper(align)
     if direction == "rtl" and align == "L" and len(lines) > 1:
         align = "R"  # a wrapped right-to-left paragraph starts each line at the same edge
     pdf.set_text_color(colour)
+    x = on_paper(area.x, area.w)
     for index, line in enumerate(lines):
-        pdf.set_xy(area.x, area.y + index * height)
+        pdf.set_xy(x, area.y + index * height)
         pdf.cell(area.w, height, line, align=align)
         internals.forget_font_on_page(pdf)  # the next line may start in another font
     pdf.set_text_shaping(True)  # other text finds its own direction again
@@ -212,4 +214,4 @@ def write_lines(pdf: FPDF, area: Area, count: int, gap: float) -> None:
     with pdf.local_context(draw_color=RULE, line_width=0.3):
         for index in range(count):
             y = area.y + gap * (index + 1)
-            pdf.line(area.x, y, area.right, y)
+            pdf.line(on_paper(area.x), y, on_paper(area.right), y)

@@ -139,6 +139,7 @@ def _parsed_font(filename: str) -> TTFFont:
 def output(pdf: FPDF) -> bytes:
     """The PDF, each font subset from the smallest file that has every glyph it uses."""
     for font in internals.embedded_fonts(pdf):
+        internals.rtl_ligatures_in_reading_order(font)
         internals.subset_from(font, _subsetting_source(font))
     return bytes(pdf.output())
 

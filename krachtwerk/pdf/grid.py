@@ -3,10 +3,17 @@
 Blocks are stacked: each starts a gap below the one above it, so moving or growing one moves
 everything under it. tests/krachtwerk/test_pdf_layout.py checks that no two blocks overlap and
 that all of them stay inside the margins.
+
+A page in a right-to-left language is this grid in a mirror. Boxes are measured from the edge
+where reading starts (the left, or the right when MIRRORED), and every drawing call turns that
+into paper coordinates with ``on_paper``: the blocks themselves do not know which way they run.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 PAGE_W, PAGE_H = 210.0, 297.0
@@ -56,6 +63,48 @@ class Area:
             result.append(rest.top(height))
             rest = rest.below(height)
         return result
+
+
+# Set while a right-to-left page is drawn (its render holds the page lock: one at a time).
+MIRRORED: ContextVar[bool] = ContextVar("mirrored", default=False)
+FLIPPED_ALIGN = {"L": "R", "R": "L"}
+FLIPPED_CORNER = {"LEFT": "RIGHT", "RIGHT": "LEFT"}
+
+
+def on_paper(x: float, w: float = 0.0) -> float:
+    """Where something that starts x mm from the reading edge and is w mm wide lies on paper."""
+    return PAGE_W - x - w if MIRRORED.get() else x
+
+
+def area_on_paper(area: Area) -> Area:
+    return Area(on_paper(area.x, area.w), area.y, area.w, area.h)
+
+
+def align_on_paper(align: str) -> str:
+    """Text aligned to the reading edge ("L") sits on the right of a mirrored page."""
+    return FLIPPED_ALIGN.get(align, align) if MIRRORED.get() else align
+
+
+def corners_on_paper(*corners: str) -> tuple[str, ...]:
+    """Rounded corners by name ("TOP_LEFT"), on the other side of a mirrored page."""
+    if not MIRRORED.get():
+        return corners
+    flipped = []
+    for corner in corners:
+        vertical, side = corner.split("_")
+        flipped.append(f"{vertical}_{FLIPPED_CORNER[side]}")
+    return tuple(flipped)
+
+
+@contextlib.contextmanager
+def mirrored(on: bool) -> Iterator[None]:
+    """Draw the blocks inside in a mirror (``on``) or as they are (the kompas: the same picture
+    the screen shows, in its mirrored place)."""
+    token = MIRRORED.set(on)
+    try:
+        yield
+    finally:
+        MIRRORED.reset(token)
 
 
 # From the top of the paper: the colour stripe, the title, the action panel; then the kompas

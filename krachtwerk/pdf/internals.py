@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import io
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,23 @@ def subset_from(font: TTFFont, data: bytes) -> None:
     faster. recalcBBoxes=False: glyphs are embedded as the file has them; fpdf2's default decodes
     and re-encodes each glyph to recompute bounds the font already holds (a quarter of output())."""
     font.ttfont = TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+
+
+def rtl_ligatures_in_reading_order(font: TTFFont) -> None:
+    """Map each right-to-left ligature glyph (Arabic lam-alef: one glyph for two letters) to its
+    letters last first. Why: a PDF holds right-to-left text in the order it is drawn, and viewers
+    (PDFium in Chrome, poppler, pdf.js) turn each line around to copy or read it aloud, the
+    letters of a ligature glyph too; fpdf2 maps the glyph to its letters first first, so "الآن"
+    came out as "اآلن". Called before output, when every glyph is drawn: the subset keys its
+    glyphs by id, so no lookup sees the change."""
+    for glyph, _ in font.subset.items():
+        letters = glyph.unicode if glyph else ()
+        if isinstance(letters, tuple) and len(letters) > 1 and all(map(_is_rtl, letters)):
+            glyph.unicode = letters[::-1]
+
+
+def _is_rtl(code: int) -> bool:
+    return unicodedata.bidirectional(chr(code)) in ("R", "AL")
 
 
 # --- drawings: made once, placed in every document ---------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from krachtwerk.axes import ModeAxes, mode_axes
 from krachtwerk.content import axis_label, catalogue, structure
 from krachtwerk.content.catalogue import Texts
+from krachtwerk.languages import direction
 from krachtwerk.model import Conversation, Meeting, Mode
 from krachtwerk.pdf.style import NEUTRAL_ACCENT
 from krachtwerk.pdf.text import clean
@@ -21,8 +22,10 @@ from krachtwerk.pdf.text import clean
 class Sheet:
     """Everything the page prints, already cleaned. Built from the model in one place."""
 
-    t: Texts
+    t: Texts  # in the page's language (Conversation.printed_language)
     mode: Mode
+    language: str
+    direction: str  # "ltr" or "rtl": a right-to-left page is mirrored (grid.py)
     title: str
     date: str
     goal: str
@@ -50,7 +53,8 @@ def pdf_filename(conversation: Conversation) -> str:
 
 def sheet_of(conversation: Conversation) -> Sheet:
     meeting = conversation.current
-    t = catalogue(conversation.language).texts(conversation.mode, conversation.resident.address)
+    language = conversation.printed_language
+    t = catalogue(language).texts(conversation.mode, conversation.resident.address)
     action = meeting.action
     name = clean(conversation.resident.name)
     axes = mode_axes(conversation.mode)
@@ -60,6 +64,8 @@ def sheet_of(conversation: Conversation) -> Sheet:
     return Sheet(
         t=t,
         mode=conversation.mode,
+        language=language,
+        direction=direction(language),
         title=t("pdf.title_named", name=name) if name else t("pdf.title"),
         date=_date(t, meeting.date),
         goal=clean(action.goal),

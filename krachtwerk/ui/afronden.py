@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from krachtwerk.browser_copy import fingerprint
+from krachtwerk.content import catalogue
 from krachtwerk.conversation_file import conversation_filename
 from krachtwerk.model import Conversation
 from krachtwerk.pdf import pdf_filename, render_pdf
@@ -53,6 +54,9 @@ def downloads(conversation: Conversation, pdf: bytes, saved: bytes) -> None:
         primary=True,
     )
     st.caption(t("afronden.download_pdf_help"))
+    if conversation.page_language:  # chosen on Start: say so beside the download
+        name = catalogue(conversation.printed_language).texts()("language.name")
+        st.caption(t("afronden.page_language", name=name))
     browser.download(
         t("afronden.download_file"),
         saved,

@@ -111,8 +111,9 @@ def choice(
     horizontal: bool = True,
     help: str | None = None,
     changes_words: bool = False,
+    dropdown: bool = False,
 ) -> Any:
-    """A radio bound to a model field.
+    """A radio (or, for many options, a ``dropdown``) bound to a model field.
 
     Streamlit matches a radio's value by its shown label. A choice that changes the words on screen
     (language, mode, je/u) relabels the radios beside it, and the browser then sends back a label
@@ -128,15 +129,11 @@ def choice(
         if changes_words:
             forget_widgets()
 
-    st.radio(
-        label,
-        options,
-        key=key,
-        format_func=format_func,
-        horizontal=horizontal,
-        help=help,
-        on_change=on_change,
-    )
+    common = dict(key=key, format_func=format_func, help=help, on_change=on_change)
+    if dropdown:
+        st.selectbox(label, options, **common)
+    else:
+        st.radio(label, options, horizontal=horizontal, **common)
     return _value(path)
 
 

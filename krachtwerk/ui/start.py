@@ -7,7 +7,7 @@ import streamlit as st
 from krachtwerk.content import catalogue, date_text
 from krachtwerk.conversation_file import MAX_FILE_BYTES, FileProblem, describe, read_conversation
 from krachtwerk.demos import demo_names, load_demo
-from krachtwerk.model import ADDRESSES, LANGUAGES, MODES, Conversation
+from krachtwerk.model import ADDRESSES, LANGUAGES, MODES, PAGE_LANGUAGES, Conversation
 from krachtwerk.ui import fields
 from krachtwerk.ui.state import conversation, flash, replace_conversation, texts, wipe
 
@@ -161,6 +161,19 @@ def settings(current: Conversation) -> None:
             t("start.settings.language"),
             "language",
             LANGUAGES,
-            lambda code: catalogue(code).texts()("language_name"),
+            lambda code: catalogue(code).texts()("language.name"),
             changes_words=True,
+        )
+        screen_language = catalogue(current.language).texts()("language.name")
+        fields.choice(
+            t("start.settings.page_language"),
+            "page_language",
+            (None, *PAGE_LANGUAGES),
+            lambda code: (
+                catalogue(code).texts()("language.name")
+                if code
+                else t("start.settings.page_language_same", name=screen_language)
+            ),
+            help=t("start.settings.page_language_help"),
+            dropdown=True,
         )

@@ -215,7 +215,7 @@ def test_the_page_speaks_the_conversations_language(app: App):
 def catalogue_language_name(code: str) -> str:
     from krachtwerk.content import catalogue
 
-    return catalogue(code).texts()("language_name")
+    return catalogue(code).texts()("language.name")
 
 
 def test_axe_finds_nothing_of_ours_in_messages_and_the_open_menu(app: App):

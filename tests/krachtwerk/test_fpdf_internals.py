@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 import fpdf
+import pypdfium2
 import pytest
 from fpdf import FPDF
 from fpdf.drawing import DrawingContext
-from fpdf.fonts import TTFFont
+from fpdf.fonts import Glyph, TTFFont
 from fpdf.output import ResourceCatalog
 
 from krachtwerk import geometry
@@ -44,6 +45,8 @@ def test_every_internal_used_still_exists() -> None:
         assert hasattr(font, name), name
     for name in ("subset", "_hbfont", "ttffile", "ttfont"):
         assert hasattr(font, name), name
+    assert "unicode" in Glyph.__slots__
+    assert callable(font.subset.items)
     catalog = pdf._resource_catalog
     assert isinstance(catalog.graphics_styles, dict)
     assert ResourceCatalog.GS_REGEX.pattern == r"/(GS\d+) gs"
@@ -120,3 +123,19 @@ def test_a_kept_pictogram_is_only_placed_where_the_drawing_state_is_the_same(mon
 
     assert kept == image
     assert len(kompas.PICTOGRAMS) == 2
+
+
+def test_a_right_to_left_ligature_is_mapped_to_its_letters_in_reading_order() -> None:
+    """Lam-alef is one glyph for two letters: a viewer that turns the line around to copy it
+    (PDFium here) gets the letters in the order they were typed."""
+    pdf = fonts.document("test", "ar", grid.MARGIN)
+    words = "الآن لا إلى الأفكار"
+    fit.draw_text(pdf, grid.Area(20, 20, 150, 10), words, 12.0)
+
+    document = pypdfium2.PdfDocument(fonts.output(pdf))
+    try:
+        copied = document[0].get_textpage().get_text_bounded()
+    finally:
+        document.close()
+
+    assert copied.split() == words.split()

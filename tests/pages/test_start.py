@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
+from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from krachtwerk.conversation_file import write_conversation
 from krachtwerk.demos import load_demo
 from krachtwerk.model import Action, Conversation
 from tests.pages.apptest import conversation, go, open_app, shown_text, widget
+from tests.pages.test_afronden import rendered_pdf
 
 
 def test_start_greets_and_promises_privacy() -> None:
@@ -151,3 +154,23 @@ def test_a_field_changed_in_the_run_that_loads_a_demo_writes_nothing_into_it() -
 
     assert not at.exception, at.exception
     assert conversation(at).resident.name == load_demo("noor").resident.name
+
+
+def test_the_page_can_be_in_another_language_while_the_screens_stay_dutch() -> None:
+    at = open_app(demo="ria")
+    choice = at.selectbox(key=widget("page_language"))
+    assert choice.value is None
+    assert choice.format_func(None) == "Zoals het scherm (Nederlands)"
+    assert choice.format_func("ar") == "العربية"
+
+    choice.set_value("ar").run()
+
+    assert conversation(at).page_language == "ar"
+    assert conversation(at).language == "nl"
+    assert at.title[0].value == "Welkom bij het Krachtkompas"
+    go(at, "afronden")
+    assert not at.exception, at.exception
+    assert "Het blad is in deze taal: العربية" in shown_text(at)
+    page = " ".join(PdfReader(io.BytesIO(rendered_pdf(at))).pages[0].extract_text().split())
+    assert "بوصلة" in page  # the title, "the compass of Ria"
+    assert "Het kompas van" not in page
