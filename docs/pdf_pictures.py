@@ -1,5 +1,6 @@
 """Pictures of the printed page for docs/: the demos, an empty and a very long conversation, right
-to left, many scripts, a phone photo, the grey print, and the team's page of each demo. Run with
+to left, many scripts, a phone photo, the grey print, the page in every page language, and the
+team's page of each demo. Run with
 `make screenshots`, which also takes the screenshots of every step (docs/screens/) with the
 browser suite."""
 
@@ -11,7 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from krachtwerk.demos import demo_names, load_demo
-from krachtwerk.model import Conversation, DomainNotes
+from krachtwerk.model import PAGE_LANGUAGES, Conversation, DomainNotes
 from krachtwerk.pdf import render_pdf
 from krachtwerk.pdf.team import render_team_pdf
 from krachtwerk.photo import prepare_photo
@@ -65,6 +66,25 @@ def every_script() -> Conversation:
     return conversation
 
 
+def in_language(name: str, language: str) -> Conversation:
+    conversation = load_demo(name)
+    conversation.page_language = language
+    return conversation
+
+
+def arabic_words() -> Conversation:
+    """A page in Arabic whose words are the resident's own, typed in Arabic."""
+    conversation = in_language("samira", "ar")
+    conversation.resident.name = "سميرة"
+    action = conversation.current.action
+    action.goal = "أن أشعر بالراحة في بيتي"
+    action.what = "أتصل بصديقتي مريم يوم الثلاثاء"
+    action.when = "الثلاثاء بعد الظهر"
+    action.with_whom = "مريم"
+    action.done_when = "تكلمنا وضحكنا"
+    return conversation
+
+
 def phone_photo() -> bytes:
     """A 12 MP scene stored on its side, as a phone does: EXIF orientation 6, GPS in the file."""
     width, height = 4032, 3024
@@ -97,6 +117,14 @@ def pdf_pictures() -> None:
         "pdf-scripts": (every_script(), None),
         "pdf-photo": (load_demo("noor"), prepare_photo(phone_photo())),
     }
+    # The page in every page language (docs/languages/): the labels translated, the resident's
+    # words as typed.
+    pages |= {
+        f"languages/pdf-{language}": (in_language("ria", language), None)
+        for language in PAGE_LANGUAGES
+    }
+    pages["languages/pdf-ar-eenvoudig-own-words"] = (arabic_words(), None)
+    (ROOT / "docs" / "languages").mkdir(exist_ok=True)
     for name, (conversation, photo) in pages.items():
         pdf = render_pdf(conversation, photo)
         (ROOT / "docs" / f"{name}.png").write_bytes(page_png(pdf, 800))

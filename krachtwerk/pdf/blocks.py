@@ -200,7 +200,8 @@ def _legend(pdf: FPDF, area: Area, sheet: Sheet) -> None:
 
 def _inline(pdf: FPDF, x: float, y: float, text: str) -> float:
     width = min(_width(pdf, text), PAGE_W - MARGIN - x)
-    draw_text(pdf, Area(x, y, width + 0.5, 5.0), text, SMALL_PT, colour=MUTED, max_lines=1)
+    top = y + (5.0 - line_height(SMALL_PT, 1.25)) / 2  # level with the sample line
+    draw_text(pdf, Area(x, top, width + 0.5, 5.0), text, SMALL_PT, colour=MUTED, max_lines=1)
     return width
 
 
