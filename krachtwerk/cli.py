@@ -91,6 +91,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, metavar="OUT.csv")
     export.set_defaults(run=_export)
 
+    content = commands.add_parser(
+        "content", help="check or start an organisation's own content (KRACHTKOMPAS_CONTENT)"
+    )
+    actions = content.add_subparsers(title="actions", metavar="ACTION", required=True)
+    check_content = actions.add_parser(
+        "check", help="check a folder of own content: one line per problem, exit 2 if any"
+    )
+    check_content.add_argument("folder", type=Path, metavar="FOLDER")
+    check_content.set_defaults(run=_content_check)
+    init = actions.add_parser("init", help="write a starter folder, every setting explained")
+    init.add_argument("folder", type=Path, metavar="FOLDER")
+    init.set_defaults(run=_content_init)
+
     demo = commands.add_parser("demo", help="list the demo cases, or write one as a file")
     demo.add_argument("name", nargs="?", metavar="NAME")
     demo.add_argument("-o", "--output", type=Path, metavar="FILE.json")
@@ -159,6 +172,36 @@ def _scores_per_meeting(conversation: Conversation) -> list[str]:
     wide = wide.loc[:, [axis for axis in table["axis"].unique() if axis in wide.columns]]
     text = wide.astype("string").fillna("-").to_string()
     return ["scores per meeting:", *text.splitlines()]
+
+
+def _content_check(args: argparse.Namespace) -> int:
+    from krachtwerk.organisation import load_overlay
+
+    checked = load_overlay(args.folder)
+    t = catalogue("en").texts()
+    for problem in checked.problems:
+        _say(problem.text(t))
+    texts = sum(len(keys) for keys in checked.texts.values())
+    added = sum(len(keys) for keys in checked.additions.values())
+    print(
+        f"{args.folder}: {texts} texts replaced, {added} lists added to, "
+        f"{len(checked.pictograms)} pictograms, name: {checked.name or 'none'}, "
+        f"logo: {'yes' if checked.logo else 'no'}; {len(checked.problems)} problems"
+    )
+    return EXIT_BAD_INPUT if checked.problems else EXIT_OK
+
+
+def _content_init(args: argparse.Namespace) -> int:
+    from krachtwerk.organisation import write_starter
+
+    folder: Path = args.folder
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise BadInput(f"{folder}: not an empty folder; nothing was written")
+    if not folder.parent.is_dir():
+        raise BadInput(f"{folder}: the folder {folder.parent} does not exist")
+    for path in write_starter(folder):
+        print(path)
+    return EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
+from krachtwerk.pictograms import svg_problem
+
 PICTOGRAM_DIR = Path(__file__).resolve().parents[1] / "assets" / "pictograms"
 
 DOMAINS: tuple[str, ...] = (
@@ -93,3 +95,8 @@ def test_fpdf_embeds_without_warnings(name: str, caplog: pytest.LogCaptureFixtur
 def test_all_pictograms_are_different() -> None:
     digests = {name: hashlib.sha256(_path(name).read_bytes()).hexdigest() for name in NAMES}
     assert len(set(digests.values())) == len(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_ours_pass_the_rules_an_organisations_own_must_pass(name: str) -> None:
+    assert svg_problem(_path(name).read_bytes()) is None

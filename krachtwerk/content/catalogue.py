@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import string
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,9 @@ from krachtwerk.model import (
     Language,
     Mode,
 )
+from krachtwerk.organisation import Overlay, applied, overlay
+
+log = logging.getLogger(__name__)
 
 CONTENT_DIR = Path(__file__).parent
 PICTOGRAM_DIR = Path(__file__).resolve().parents[2] / "assets" / "pictograms"
@@ -153,12 +158,12 @@ class Catalogue:
         return Texts(self, mode, address)
 
 
-def _is_variants(node: Any) -> bool:
+def is_variants(node: Any) -> bool:
     return isinstance(node, dict) and bool(node) and set(node) <= VARIANT_KEYS
 
 
 def _leaf_keys(node: Any, prefix: str) -> list[str]:
-    if isinstance(node, dict) and not _is_variants(node):
+    if isinstance(node, dict) and not is_variants(node):
         keys: list[str] = []
         for name, child in node.items():
             keys += _leaf_keys(child, f"{prefix}{name}.")
@@ -166,8 +171,8 @@ def _leaf_keys(node: Any, prefix: str) -> list[str]:
     return [prefix.rstrip(".")]
 
 
-def _check_value(key: str, value: Any) -> None:
-    values = value.values() if _is_variants(value) else [value]
+def check_value(key: str, value: Any) -> None:
+    values = value.values() if is_variants(value) else [value]
     for item in values:
         if isinstance(item, str):
             ok = bool(item.strip())
@@ -190,6 +195,17 @@ def _check_value(key: str, value: Any) -> None:
                 resolve(value, mode, address)
             except KeyError as error:
                 raise CatalogueError(f"{key}: {error.args[0]}") from error
+
+
+def shipped_pictograms() -> frozenset[str]:
+    """The file names of our pictograms: the ones an organisation may replace."""
+    raw = tomllib.loads((CONTENT_DIR / "structure.toml").read_text(encoding="utf-8"))
+    return frozenset(item["pictogram"] for kind in ("quadrants", "domains") for item in raw[kind])
+
+
+def _pictogram(item: dict[str, Any], own: Mapping[str, Path]) -> Path:
+    """Ours, or the organisation's own in its place (krachtwerk/organisation.py)."""
+    return own.get(item["pictogram"], PICTOGRAM_DIR / item["pictogram"])
 
 
 def axis_label(t: Texts, axis_id: str) -> str:
@@ -215,14 +231,24 @@ def axis_in_sentence(t: Texts, axis_id: str) -> str:
 
 @functools.cache
 def structure() -> Structure:
+    """The shape of the method, with an organisation's own pictograms in place of ours."""
+    return structure_with(overlay().pictograms)
+
+
+@functools.cache
+def structure_as_shipped() -> Structure:
+    return structure_with({})
+
+
+def structure_with(own_pictograms: Mapping[str, Path]) -> Structure:
     raw = tomllib.loads((CONTENT_DIR / "structure.toml").read_text(encoding="utf-8"))
     quadrants = tuple(
-        Quadrant(q["id"], float(q["angle"]), q["colour"], q["ink"], PICTOGRAM_DIR / q["pictogram"])
+        Quadrant(q["id"], float(q["angle"]), q["colour"], q["ink"], _pictogram(q, own_pictograms))
         for q in raw["quadrants"]
     )
     quadrant_ids = {q.id for q in quadrants}
     domains = tuple(
-        Domain(d["id"], d["quadrant"], PICTOGRAM_DIR / d["pictogram"]) for d in raw["domains"]
+        Domain(d["id"], d["quadrant"], _pictogram(d, own_pictograms)) for d in raw["domains"]
     )
     for domain in domains:
         if domain.quadrant not in quadrant_ids:
@@ -248,7 +274,27 @@ def structure() -> Structure:
 
 @functools.cache
 def catalogue(language: Language = "nl") -> Catalogue:
-    """The validated catalogue of one language; static data, so caching it is safe (design §9).
+    """The validated catalogue of one language, with the organisation's own texts in it
+    (krachtwerk/organisation.py); static data, so caching it is safe (design §9)."""
+    return catalogue_with(language, overlay())
+
+
+def catalogue_with(language: Language, changes: Overlay) -> Catalogue:
+    """Our texts of one language with an organisation's changes (checked: load_overlay)."""
+    shipped = catalogue_as_shipped(language)
+    data = applied(shipped.data, language, changes)
+    if data is shipped.data:
+        return shipped
+    try:
+        return _validated(Catalogue(language, data))  # checked key by key already
+    except CatalogueError as error:  # should not happen: then ours, and say why
+        log.warning("%s: the organisation's texts are not used: %s", language, error)
+        return shipped
+
+
+@functools.cache
+def catalogue_as_shipped(language: Language = "nl") -> Catalogue:
+    """Our own texts of one language, checked.
 
     A page language (krachtwerk/languages.py) holds only the texts the fridge page prints."""
     if language not in described():
@@ -265,10 +311,13 @@ def catalogue(language: Language = "nl") -> Catalogue:
         if clash := data.keys() & part.keys():
             raise CatalogueError(f"{language}/{path.name}: {sorted(clash)} defined twice")
         data |= part
-    loaded = Catalogue(language, data)
+    return _validated(Catalogue(language, data))
+
+
+def _validated(loaded: Catalogue) -> Catalogue:
     for key in loaded.leaf_keys():
-        _check_value(key, loaded.lookup(key))
-    if described()[language].kind == "page":
+        check_value(key, loaded.lookup(key))
+    if described()[loaded.language].kind == "page":
         _check_page(loaded)
     else:
         _check_required(loaded)
@@ -278,7 +327,7 @@ def catalogue(language: Language = "nl") -> Catalogue:
 def page_keys() -> list[str]:
     """Every text the fridge page prints, as the default language has them: what a page
     language must hold (and all it may hold)."""
-    return [key for key in catalogue(DEFAULT).leaf_keys() if _on_page(key)]
+    return [key for key in catalogue_as_shipped(DEFAULT).leaf_keys() if _on_page(key)]
 
 
 def _on_page(key: str) -> bool:
@@ -296,7 +345,7 @@ def _check_page(loaded: Catalogue) -> None:
 
 def _check_required(loaded: Catalogue) -> None:
     """Every id in the structure has its texts; the structure is the source of what must exist."""
-    shape = structure()
+    shape = structure_as_shipped()
     required = [f"quadrants.{q.id}.{f}" for q in shape.quadrants for f in QUADRANT_FIELDS]
     required += [f"domains.{d.id}.{f}" for d in shape.domains for f in DOMAIN_FIELDS]
     required += [f"feelings.{f.id}.{k}" for f in shape.feelings for k in FEELING_FIELDS]

@@ -17,6 +17,8 @@ from krachtwerk.pdf.grid import (
     DETAILS_GAP,
     GOAL,
     GUTTER,
+    LOGO,
+    LOGO_GAP,
     MARGIN,
     PAGE_W,
     PANEL_COLUMN_GAP,
@@ -285,7 +287,28 @@ def appointment(pdf: FPDF, area: Area, sheet: Sheet) -> None:
 
 
 def footer(pdf: FPDF, area: Area, sheet: Sheet) -> None:
-    left, right = area.columns(0.4, 0.6)
+    """Who made the page (and for which organisation, with its logo); where to hang it."""
     footer, hang_up = sheet.t("pdf.footer"), sheet.t("pdf.hang_up")
-    draw_text(pdf, left, footer, SMALL_PT, colour=MUTED, max_lines=1, static=True)
-    draw_text(pdf, right, hang_up, SMALL_PT, colour=MUTED, align="R", max_lines=1, static=True)
+    left, right = area.columns(0.4, 0.6)
+    if sheet.organisation or sheet.logo:  # "hang this up" keeps what it needs, they get the rest
+        right_w = min(_width(pdf, hang_up) + 1.0, area.w * 0.5)
+        left = Area(area.x, area.y, area.w - right_w - GUTTER, area.h)
+        right = Area(area.right - right_w, area.y, right_w, area.h)
+    if sheet.logo:
+        used = _logo(pdf, LOGO, sheet.logo) + LOGO_GAP
+        left = Area(left.x + used, left.y, max(left.w - used, 1.0), left.h)
+    if sheet.organisation:
+        footer = sheet.t("pdf.footer_organisation", organisation=sheet.organisation)
+    style: dict[str, Any] = dict(colour=MUTED, max_lines=1, static=True, direction=sheet.direction)
+    draw_text(pdf, left, footer, SMALL_PT, **style)
+    draw_text(pdf, right, hang_up, SMALL_PT, align="R", **style)
+
+
+def _logo(pdf: FPDF, area: Area, logo: bytes) -> float:
+    """The organisation's logo fitted into its box from the reading edge; returns its width."""
+    with Image.open(io.BytesIO(logo)) as image:
+        width, height = image.size
+    fit = min(area.w / width, area.h / height)
+    w, h = width * fit, height * fit
+    pdf.image(io.BytesIO(logo), on_paper(area.x, w), area.bottom - h, w, h)
+    return w

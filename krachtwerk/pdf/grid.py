@@ -119,6 +119,9 @@ LEFT, SIDE = MIDDLE.columns(KOMPAS_W / (CONTENT_W - GUTTER), 1 - KOMPAS_W / (CON
 # The caption sits below the quadrant labels, which hang out under the kompas.
 KOMPAS, KOMPAS_CAPTION = LEFT.stack((0.0, KOMPAS_W), (3.5, 21.0))
 STRENGTHS, HELPERS, PHOTO = SIDE.stack((0.0, 46.0), (4.0, 22.0), (4.0, 46.0))
+# An organisation's logo, at the start of the footer line and a little taller than it.
+LOGO = Area(FOOTER.x, FOOTER.bottom - 8.0, 30.0, 8.0)
+LOGO_GAP = 3.0
 BLOCKS = {
     "stripe": STRIPE,
     "header": HEADER,

@@ -14,6 +14,7 @@ from krachtwerk.content import axis_label, catalogue, structure
 from krachtwerk.content.catalogue import Texts
 from krachtwerk.languages import direction
 from krachtwerk.model import Conversation, Meeting, Mode
+from krachtwerk.organisation import overlay
 from krachtwerk.pdf.style import NEUTRAL_ACCENT
 from krachtwerk.pdf.text import clean
 
@@ -44,6 +45,8 @@ class Sheet:
     previous_scores: dict[str, int] = field(default_factory=dict)
     previous_date: str = ""
     accent: str = NEUTRAL_ACCENT
+    organisation: str = ""  # its name and logo, from its own content (krachtwerk/organisation.py)
+    logo: bytes | None = None
 
 
 def pdf_filename(conversation: Conversation) -> str:
@@ -84,6 +87,8 @@ def sheet_of(conversation: Conversation) -> Sheet:
         previous_scores=previous,
         previous_date=_date(t, previous_meeting.date) if previous and previous_meeting else "",
         accent=_accent(focus),
+        organisation=clean(overlay().name),
+        logo=overlay().logo,
     )
 
 
