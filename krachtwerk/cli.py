@@ -1,12 +1,17 @@
-"""The command line of design §8: render a PDF, check a conversation file, write a demo case.
+"""The command line of design §8: render a PDF, check a conversation file, write a demo case,
+check an organisation's own content.
 
 Bad input never shows a traceback: one line on stderr and exit status 2. A photo that cannot be
 used is skipped: the page is still written without it, with that one line and exit status 2.
+Every message is a catalogue text (content/<language>/cli.toml): English, or the language of the
+screens that KRACHTKOMPAS_LANGUAGE names.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +19,7 @@ from typing import NoReturn
 
 from krachtwerk.axes import mode_axes
 from krachtwerk.content import catalogue
+from krachtwerk.content.catalogue import Texts
 from krachtwerk.conversation_file import (
     MAX_FILE_BYTES,
     FileProblem,
@@ -22,17 +28,30 @@ from krachtwerk.conversation_file import (
     write_conversation,
 )
 from krachtwerk.demos import demo_names, load_demo
-from krachtwerk.model import Conversation
+from krachtwerk.model import LANGUAGES, Conversation
 
 PROG = "krachtwerk"
 EXIT_OK = 0
 EXIT_BUG = 1
 EXIT_BAD_INPUT = 2
 
-PHOTO_REASONS = {
-    "not_an_image": "it is not a photo",
-    "corrupt": "it is damaged or cannot be opened",
-}
+LANGUAGE_ENV = "KRACHTKOMPAS_LANGUAGE"
+PHOTO_REASONS = ("not_an_image", "corrupt")
+
+
+def language() -> str:
+    """English, or the screen language KRACHTKOMPAS_LANGUAGE names."""
+    chosen = os.environ.get(LANGUAGE_ENV, "").strip().lower()
+    return chosen if chosen in LANGUAGES else "en"
+
+
+@functools.cache
+def texts() -> Texts:
+    return catalogue(language()).texts()
+
+
+def t(key: str, **values: object) -> str:
+    return texts()(f"cli.{key}", **values)
 
 
 class BadInput(Exception):
@@ -41,7 +60,7 @@ class BadInput(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise BadInput(f"{message} (see: python -m {PROG} --help)")
+        raise BadInput(t("see_help", message=message, prog=PROG))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,56 +74,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say_error(str(problem))
         return EXIT_BAD_INPUT
     except Exception as bug:  # a traceback could show resident text; say what broke, not where
-        _say_error(f"internal error ({type(bug).__name__}); nothing was written")
+        _say_error(t("internal_error", kind=type(bug).__name__))
         return EXIT_BUG
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"python -m {PROG}", description="Krachtkompas on the command line.")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    parser = _Parser(prog=f"python -m {PROG}", description=t("description"))
+    commands = parser.add_subparsers(title=t("commands"), metavar="COMMAND", required=True)
 
-    pdf = commands.add_parser("pdf", help="render the current meeting of a file as a one-page PDF")
+    pdf = commands.add_parser("pdf", help=t("help.pdf"))
     pdf.add_argument("file", type=Path, metavar="FILE.json")
     pdf.add_argument("-o", "--output", type=Path, metavar="OUT.pdf")
     pdf.add_argument("--photo", type=Path, metavar="IMG")
     pdf.set_defaults(run=_pdf)
 
-    check = commands.add_parser("check", help="check a conversation file and summarise it")
+    check = commands.add_parser("check", help=t("help.check"))
     check.add_argument("file", type=Path, metavar="FILE.json")
     check.set_defaults(run=_check)
 
-    team = commands.add_parser(
-        "team", help="write the anonymised page for a Team Kracht Bespreking (for the team only)"
-    )
+    team = commands.add_parser("team", help=t("help.team"))
     team.add_argument("file", type=Path, metavar="FILE.json")
     team.add_argument("-o", "--output", type=Path, metavar="OUT.pdf")
-    team.add_argument("--question", default="", metavar="TEXT", help="your question to the team")
-    team.add_argument(
-        "--with-validation", action="store_true", help="also print what is going on (left out)"
-    )
+    team.add_argument("--question", default="", metavar="TEXT", help=t("help.question"))
+    team.add_argument("--with-validation", action="store_true", help=t("help.with_validation"))
     team.set_defaults(run=_team)
 
-    export = commands.add_parser(
-        "export", help="write the scores of every meeting as CSV (one row per meeting and axis)"
-    )
+    export = commands.add_parser("export", help=t("help.export"))
     export.add_argument("file", type=Path, metavar="FILE.json")
     export.add_argument("-o", "--output", type=Path, metavar="OUT.csv")
     export.set_defaults(run=_export)
 
-    content = commands.add_parser(
-        "content", help="check or start an organisation's own content (KRACHTKOMPAS_CONTENT)"
-    )
-    actions = content.add_subparsers(title="actions", metavar="ACTION", required=True)
-    check_content = actions.add_parser(
-        "check", help="check a folder of own content: one line per problem, exit 2 if any"
-    )
+    content = commands.add_parser("content", help=t("help.content"))
+    actions = content.add_subparsers(title=t("actions"), metavar="ACTION", required=True)
+    check_content = actions.add_parser("check", help=t("help.content_check"))
     check_content.add_argument("folder", type=Path, metavar="FOLDER")
     check_content.set_defaults(run=_content_check)
-    init = actions.add_parser("init", help="write a starter folder, every setting explained")
+    init = actions.add_parser("init", help=t("help.content_init"))
     init.add_argument("folder", type=Path, metavar="FOLDER")
     init.set_defaults(run=_content_init)
 
-    demo = commands.add_parser("demo", help="list the demo cases, or write one as a file")
+    demo = commands.add_parser("demo", help=t("help.demo"))
     demo.add_argument("name", nargs="?", metavar="NAME")
     demo.add_argument("-o", "--output", type=Path, metavar="FILE.json")
     demo.set_defaults(run=_demo)
@@ -121,7 +130,7 @@ def _pdf(args: argparse.Namespace) -> int:
     _write(out, render_pdf(conversation, photo))
     print(out)
     if problem:
-        _say(f"photo skipped: {problem} ({args.photo}); the page was made without it")
+        _say(t("photo.skipped", problem=problem, path=args.photo))
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -167,27 +176,30 @@ def _scores_per_meeting(conversation: Conversation) -> list[str]:
     table = meetings_table(conversation)
     given = table.dropna(subset=["score"])
     if given.empty:
-        return ["scores per meeting: none given"]
+        return [t("check.no_scores")]
     wide = given.pivot(index=["meeting", "date"], columns="axis", values="score")
     wide = wide.loc[:, [axis for axis in table["axis"].unique() if axis in wide.columns]]
     text = wide.astype("string").fillna("-").to_string()
-    return ["scores per meeting:", *text.splitlines()]
+    return [t("check.scores"), *text.splitlines()]
 
 
 def _content_check(args: argparse.Namespace) -> int:
     from krachtwerk.organisation import load_overlay
 
     checked = load_overlay(args.folder)
-    t = catalogue("en").texts()
     for problem in checked.problems:
-        _say(problem.text(t))
-    texts = sum(len(keys) for keys in checked.texts.values())
-    added = sum(len(keys) for keys in checked.additions.values())
-    print(
-        f"{args.folder}: {texts} texts replaced, {added} lists added to, "
-        f"{len(checked.pictograms)} pictograms, name: {checked.name or 'none'}, "
-        f"logo: {'yes' if checked.logo else 'no'}; {len(checked.problems)} problems"
+        _say(problem.text(texts()))
+    summary = t(
+        "content.summary",
+        folder=args.folder,
+        texts=sum(len(keys) for keys in checked.texts.values()),
+        added=sum(len(keys) for keys in checked.additions.values()),
+        pictograms=len(checked.pictograms),
+        name=checked.name or t("content.none"),
+        logo=t("content.yes") if checked.logo else t("content.no"),
+        problems=len(checked.problems),
     )
+    print(summary)
     return EXIT_BAD_INPUT if checked.problems else EXIT_OK
 
 
@@ -196,9 +208,9 @@ def _content_init(args: argparse.Namespace) -> int:
 
     folder: Path = args.folder
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise BadInput(f"{folder}: not an empty folder; nothing was written")
+        raise BadInput(t("content.not_empty", folder=folder))
     if not folder.parent.is_dir():
-        raise BadInput(f"{folder}: the folder {folder.parent} does not exist")
+        raise BadInput(t("files.no_folder", path=folder, folder=folder.parent))
     for path in write_starter(folder):
         print(path)
     return EXIT_OK
@@ -207,17 +219,16 @@ def _content_init(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     if args.name is None:
         if args.output:
-            raise BadInput("name a demo to write, for example: demo noor -o noor.json")
-        titles = catalogue("en").texts()
+            raise BadInput(t("demo.name_one"))
+        titles = texts()
         for name in demo_names():
             print(f"{name:<8} {titles(f'demos.{name}.title')}")
         return EXIT_OK
     try:
         data = write_conversation(load_demo(args.name))
     except KeyError:
-        raise BadInput(
-            f"unknown demo {args.name!r}; choose one of: {', '.join(demo_names())}"
-        ) from None
+        names = ", ".join(demo_names())
+        raise BadInput(t("demo.unknown", name=repr(args.name), names=names)) from None
     if args.output:
         _write(args.output, data)
         print(args.output)
@@ -228,26 +239,29 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _summary(conversation: Conversation) -> list[str]:
     meeting = conversation.meetings[-1] if conversation.meetings else None
+    language = conversation.language
     lines = [
-        f"ok: a valid conversation file (format {conversation.format}, version "
-        f"{conversation.version})",
-        f"language: {conversation.language}"
-        + (f" (page: {conversation.page_language})" if conversation.page_language else ""),
-        f"mode: {conversation.mode} (address: {conversation.resident.address})",
-        f"meetings: {len(conversation.meetings)}",
+        t("check.ok", format=conversation.format, version=conversation.version),
+        t("check.page_language", language=language, page=conversation.page_language)
+        if conversation.page_language
+        else t("check.language", language=language),
+        t("check.mode", mode=conversation.mode, address=conversation.resident.address),
+        t("check.meetings", count=len(conversation.meetings)),
     ]
     if meeting is None:
         return lines
     axes = mode_axes(conversation.mode)
     scored = list(axes.scores(meeting.kompas))
     next_meeting = meeting.action.next_meeting
+    count, total = len(scored), len(axes.ids)
     lines += [
-        f"current meeting: {meeting.date.isoformat()}",
-        f"scored axes: {len(scored)} of {len(axes.ids)}"
-        + (f" ({', '.join(scored)})" if scored else ""),
-        f"focus: {axes.focus(meeting.kompas) or 'none'}",
-        f"action: {'set' if meeting.action.what.strip() else 'not set'}",
-        f"next meeting: {next_meeting.isoformat() if next_meeting else 'none'}",
+        t("check.current", date=meeting.date.isoformat()),
+        t("check.scored_which", count=count, total=total, axes=", ".join(scored))
+        if scored
+        else t("check.scored", count=count, total=total),
+        t("check.focus", focus=axes.focus(meeting.kompas) or t("check.none")),
+        t("check.action_set") if meeting.action.what.strip() else t("check.action_not_set"),
+        t("check.next_meeting", date=next_meeting.isoformat() if next_meeting else t("check.none")),
     ]
     return lines
 
@@ -257,7 +271,7 @@ def _load(path: Path) -> Conversation:
     try:
         return read_conversation(data)
     except FileProblem as problem:
-        raise BadInput(f"{path}: {describe(problem, 'en')}") from None
+        raise BadInput(f"{path}: {describe(problem, language())}") from None
 
 
 def _photo(path: Path) -> tuple[bytes | None, str]:
@@ -270,9 +284,10 @@ def _photo(path: Path) -> tuple[bytes | None, str]:
         return None, _unreadable(error)
     except PhotoError as problem:
         if problem.reason == "too_big":
-            limits = f"{MAX_INPUT_BYTES // 2**20} MB or {MAX_PIXELS // 10**6} megapixels"
-            return None, f"it is too big (over {limits})"
-        return None, PHOTO_REASONS.get(problem.reason, "it cannot be read")
+            megabytes, megapixels = MAX_INPUT_BYTES // 2**20, MAX_PIXELS // 10**6
+            return None, t("photo.too_big", megabytes=megabytes, megapixels=megapixels)
+        known = problem.reason in PHOTO_REASONS
+        return None, t(f"photo.{problem.reason}" if known else "photo.unreadable")
 
 
 def _read(path: Path, limit: int) -> bytes:
@@ -290,21 +305,22 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 
 def _unreadable(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
-        return "the file was not found"
+        return t("files.not_found")
     if isinstance(error, IsADirectoryError):
-        return "it is a folder, not a file"
-    return f"the file cannot be read ({error.strerror or 'unknown'})"
+        return t("files.is_folder")
+    return t("files.unreadable", reason=error.strerror or t("files.unknown_reason"))
 
 
 def _write(path: Path, data: bytes) -> None:
     if not path.parent.is_dir():
-        raise BadInput(f"{path}: the folder {path.parent} does not exist")
+        raise BadInput(t("files.no_folder", path=path, folder=path.parent))
     try:
         path.write_bytes(data)
     except IsADirectoryError:
-        raise BadInput(f"{path}: is a folder; give a file name") from None
+        raise BadInput(t("files.write_folder", path=path)) from None
     except OSError as error:
-        raise BadInput(f"{path}: cannot write the file ({error.strerror or 'unknown'})") from None
+        reason = error.strerror or t("files.unknown_reason")
+        raise BadInput(t("files.cannot_write", path=path, reason=reason)) from None
 
 
 def _stdout_bytes(data: bytes) -> None:
@@ -318,7 +334,7 @@ def _stdout_bytes(data: bytes) -> None:
 
 
 def _say_error(message: str) -> None:
-    _say(f"error: {message}")
+    _say(t("error", message=message))
 
 
 def _say(message: str) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from krachtwerk.content import Texts, axis_label, structure
+from krachtwerk.content import Texts, axis_label, label_value, structure
 
 GRID = "rgba(31,42,55,0.10)"
 LABEL_PX = 16
@@ -94,7 +94,7 @@ def history_spec(t: Texts, table: pd.DataFrame, dates: list[str]) -> dict:
                 line=dict(color=colour, width=4 if axis in focused else 2),
                 marker=dict(size=7 if meetings <= 12 else 4, color=colour),
                 name=label,
-                hovertemplate=f"{label}: %{{y}}<extra></extra>",
+                hovertemplate=label_value(t, label, "%{y}") + "<extra></extra>",
                 connectgaps=False,
             )
         )

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from krachtwerk.content import Texts, axis_label, catalogue, label_value, structure
+from krachtwerk.content import Texts, axis_label, catalogue, label_value, structure, with_note
 from krachtwerk.model import Conversation, Meeting
 
 PLACEHOLDERS = ("name", "date", "number", "email", "postcode")
@@ -381,9 +381,10 @@ def _history(conversation: Conversation, t: Texts, clean) -> tuple[str, ...]:
             continue
         line = label_value(t, weeks_ago(meeting.date, now, t), what)
         if later.review.outcome:
-            line += f" ({t(f'erkenning.review.outcome_{later.review.outcome}').lower()})"
+            outcome = t(f"erkenning.review.outcome_{later.review.outcome}").lower()
+            line = with_note(t, line, outcome)
         if helped := clean(later.review.what_helped):
-            line += f". {t('team.helped')}: {helped}"
+            line += f". {label_value(t, t('team.helped'), helped)}"
         lines.append(line)
     return tuple(lines)
 

@@ -400,8 +400,8 @@ def test_help_exits_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
 # the real entry point
 
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _run(*args: str, cwd: Path, language: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "KRACHTKOMPAS_LANGUAGE": language}
     return subprocess.run(
         [sys.executable, "-m", "krachtwerk", *args],
         cwd=cwd,
@@ -452,3 +452,33 @@ def test_python_m_krachtwerk_refuses_bad_input_in_one_line(args: list[str], tmp_
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("", "error: missing.json: the file was not found"),
+        ("xx", "error: missing.json: the file was not found"),  # not a language: English
+        ("nl", "fout: missing.json: het bestand is niet gevonden"),
+        ("NL", "fout: missing.json: het bestand is niet gevonden"),
+    ],
+)
+def test_the_command_line_speaks_the_language_it_is_asked_to(
+    tmp_path: Path, language: str, said: str
+) -> None:
+    done = _run("check", "missing.json", cwd=tmp_path, language=language)
+
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"krachtwerk: {said}"
+
+
+def test_check_in_dutch_summarises_in_dutch(tmp_path: Path) -> None:
+    written = _run("demo", "ria", "-o", "ria.json", cwd=tmp_path)
+    assert written.returncode == 0
+
+    checked = _run("check", "ria.json", cwd=tmp_path, language="nl")
+
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith("ok: een geldig gespreksbestand")
+    assert "gesprekken: 4" in checked.stdout
+    assert "scores per gesprek:" in checked.stdout

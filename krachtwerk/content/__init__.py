@@ -13,6 +13,7 @@ from krachtwerk.content.catalogue import (
     date_text,
     label_value,
     structure,
+    with_note,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "date_text",
     "label_value",
     "structure",
+    "with_note",
 ]

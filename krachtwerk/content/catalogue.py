@@ -224,6 +224,11 @@ def label_value(t: Texts, label: str, value: object) -> str:
     return t("formats.label_value", label=label, value=value)
 
 
+def with_note(t: Texts, text: str, note: object) -> str:
+    """ "Wonen (3 → 6)": how this language adds a note to a text."""
+    return t("formats.with_note", text=text, note=note)
+
+
 def axis_in_sentence(t: Texts, axis_id: str) -> str:
     """The name of a kompas axis as it reads inside a sentence ("bij je mensen", "bij wonen")."""
     return t(f"{structure().axis_kind(axis_id)}.{axis_id}.in_sentence")

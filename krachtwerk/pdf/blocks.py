@@ -9,7 +9,7 @@ from typing import Any
 from fpdf import FPDF
 from PIL import Image
 
-from krachtwerk.content import label_value, structure
+from krachtwerk.content import label_value, structure, with_note
 from krachtwerk.pdf.fit import draw_label, draw_text, line_height, write_lines
 from krachtwerk.pdf.fonts import embed_fallbacks, set_font
 from krachtwerk.pdf.grid import (
@@ -184,7 +184,7 @@ def kompas_caption(pdf: FPDF, area: Area, sheet: Sheet) -> None:
 
 def _legend(pdf: FPDF, area: Area, sheet: Sheet) -> None:
     now = sheet.t("pdf.legend_now")
-    before = f"{sheet.t('pdf.legend_previous')} ({sheet.previous_date})"
+    before = with_note(sheet.t, sheet.t("pdf.legend_previous"), sheet.previous_date)
     sample = 8.0
     width = 2 * sample + 6.0 + _width(pdf, now) + _width(pdf, before) + 10.0
     x = area.x + max(0.0, (area.w - width) / 2)

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from krachtwerk import history
-from krachtwerk.content import Texts, axis_label, date_text, label_value
+from krachtwerk.content import Texts, axis_label, date_text, label_value, with_note
 from krachtwerk.figure import checked_figure
 from krachtwerk.history_chart import history_spec
 from krachtwerk.model import Conversation, Meeting
@@ -64,7 +64,7 @@ def _timeline_line(t: Texts, meeting: Meeting, later: Meeting) -> str:
     action = fields.plain(what) if what else f"*{t('terugblik.no_action')}*"
     line = f"- **{date_text(t, meeting.date)}** · {action}  \n  {OUTCOME_ICONS[outcome]} {label}"
     if helped := later.review.what_helped.strip():
-        line += f" · {t('terugblik.helped')}: {fields.plain(helped)}"
+        line += f" · {label_value(t, t('terugblik.helped'), fields.plain(helped))}"
     return line
 
 
@@ -96,11 +96,13 @@ def changes_in_words(t: Texts, table: pd.DataFrame) -> str:
     moved: dict[str, list[str]] = {"went_up": [], "went_down": [], "stayed": []}
     for axis, (first, last) in history.changes(table).items():
         kind = "went_up" if last > first else "went_down" if last < first else "stayed"
-        moved[kind].append(f"{axis_label(t, axis)} ({first} → {last})")
+        moved[kind].append(with_note(t, axis_label(t, axis), f"{first} → {last}"))
     if not any(moved.values()):
         return t("terugblik.nothing_yet")
     said = [(kind, items) for kind, items in moved.items() if items]
-    return "  \n".join(f"**{t(f'terugblik.{kind}')}:** {', '.join(items)}" for kind, items in said)
+    return "  \n".join(
+        label_value(t, f"**{t(f'terugblik.{kind}')}**", ", ".join(items)) for kind, items in said
+    )
 
 
 def series_in_words(t: Texts, table: pd.DataFrame) -> str:

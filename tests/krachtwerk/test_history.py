@@ -216,8 +216,8 @@ def test_the_words_say_what_went_up_and_every_score_in_order() -> None:
     table = history.meetings_table(conversation)
 
     words = changes_in_words(T, table)
-    assert f"**{T('terugblik.went_up')}:** Wonen (3 → 6)" in words
-    assert f"**{T('terugblik.went_down')}:** Geld en papieren (6 → 4)" in words
+    assert f"**{T('terugblik.went_up')}**: Wonen (3 → 6)" in words
+    assert f"**{T('terugblik.went_down')}**: Geld en papieren (6 → 4)" in words
     assert series_in_words(T, table).splitlines() == [
         "- Wonen: 3 → 5 → 6",
         "- Geld en papieren: 6 → 4 → 4",
