@@ -7,6 +7,10 @@ browser suite."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -85,6 +89,31 @@ def arabic_words() -> Conversation:
     return conversation
 
 
+def organisation_page() -> bytes:
+    """The page of an organisation with its own content: its name and logo in the footer, one
+    text of its own (made by the command line, which reads KRACHTKOMPAS_CONTENT at start)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        logo = Image.new("RGBA", (600, 200), (0, 0, 0, 0))
+        draw = ImageDraw.Draw(logo)
+        draw.ellipse((10, 10, 190, 190), fill=(0, 110, 120, 255))
+        draw.rectangle((230, 70, 590, 130), fill=(240, 140, 40, 255))
+        logo.save(folder / "logo.png")
+        (folder / "organisation.toml").write_text(
+            '[organisation]\nname = "Wijkteam Noord"\nlogo = "logo.png"\n', encoding="utf-8"
+        )
+        (folder / "nl").mkdir()
+        (folder / "nl" / "texts.toml").write_text('[pdf]\naction = "Dit ga ik echt doen"\n')
+        out, ria = folder / "page.pdf", ROOT / "krachtwerk" / "demos" / "ria.json"
+        subprocess.run(
+            [sys.executable, "-m", "krachtwerk", "pdf", str(ria), "-o", str(out)],
+            env={**os.environ, "KRACHTKOMPAS_CONTENT": str(folder), "PYTHONPATH": str(ROOT)},
+            check=True,
+            capture_output=True,
+        )
+        return out.read_bytes()
+
+
 def phone_photo() -> bytes:
     """A 12 MP scene stored on its side, as a phone does: EXIF orientation 6, GPS in the file."""
     width, height = 4032, 3024
@@ -129,6 +158,8 @@ def pdf_pictures() -> None:
         pdf = render_pdf(conversation, photo)
         (ROOT / "docs" / f"{name}.png").write_bytes(page_png(pdf, 800))
         print(f"{name}.png")
+    (ROOT / "docs" / "organisation-page.png").write_bytes(page_png(organisation_page(), 800))
+    print("organisation-page.png")
     # As a black-and-white printer prints it: colour must never be the only carrier of meaning.
     colour = Image.open(io.BytesIO(page_png(render_pdf(load_demo("wim")), 800)))
     colour.convert("L").save(ROOT / "docs" / "pdf-wim-grey.png")
