@@ -54,6 +54,7 @@ CHROMIUM_ARGS = [
 COUNT_MESSAGES = """
 window.__kkMessages = 0;
 window.__kkLastMessage = 0;
+window.__kkPage = Math.random();  // a new value on every page load
 const NativeWebSocket = window.WebSocket;
 window.WebSocket = class extends NativeWebSocket {
   constructor(...args) {
@@ -268,10 +269,12 @@ class App:
     @contextmanager
     def rerun(self) -> Iterator[None]:
         """Wrap an action that makes the app run again; returns when that run has finished."""
-        before = self.messages()
+        before, page = self.messages(), self.page.evaluate("() => window.__kkPage")
         yield
+        # A page loaded again meanwhile counts from zero: its own quiet is the end then.
         self.page.wait_for_function(
-            f"""() => window.__kkMessages > {before}
+            f"""() => (window.__kkMessages > {before} || window.__kkPage !== {page})
+                 && window.__kkMessages > 0
                  && {SCRIPT_STATE} === 'notRunning'
                  && performance.now() - window.__kkLastMessage > {QUIET_MS}""",
             timeout=TIMEOUT_MS,
@@ -292,6 +295,16 @@ class App:
         self.page.wait_for_selector(COPY_SETTLED, state="attached", timeout=timeout_ms)
         self.page.wait_for_function(COVER_GONE, timeout=timeout_ms)
         self.settle()
+
+    @contextmanager
+    def page_replaced(self, timeout_ms: int = 60_000) -> Iterator[None]:
+        """Wrap what makes the server forget this page (a restart): the tab then loads the page
+        again and restores it. Until that new page is there, the stale one still looks connected,
+        idle and settled, and a click on it is lost in the reload."""
+        self.page.evaluate("() => { window.__kkStale = true; }")
+        yield
+        self.page.wait_for_function("() => window.__kkStale === undefined", timeout=timeout_ms)
+        self.back(timeout_ms)
 
     def reload(self) -> None:
         """F5, as a person presses it; the browser may ask whether to leave (answer_dialog)."""
