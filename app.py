@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from krachtwerk.ui import browser_copy, frame, warm
+from krachtwerk.ui import browser_copy, frame, login, warm
 from krachtwerk.ui.layout import chosen_step, pages, run_step, step_footer, step_of
 from krachtwerk.ui.state import begin_run, conversation, show_flashes
 
@@ -14,9 +14,14 @@ st.set_page_config(
 )
 
 begin_run()
+# Login for professionals when the secrets configure it: no step before it (krachtwerk/ui/login.py)
+if not login.gate():
+    frame.frame(conversation().language)
+    st.stop()
 # A copy the tab kept (after a reload or a lost session) is restored before anything is drawn;
 # a step chosen with Vorige/Volgende is gone to before the step that was left runs again.
 browser_copy.settle()
+login.offer_first_name()
 go_to = chosen_step()
 all_pages = pages()
 current = st.navigation(all_pages, position="top")
@@ -26,6 +31,7 @@ show_flashes()
 browser_copy.notice(step_of(current))
 run_step(current)
 step_footer(all_pages, current)
+login.logout_button()
 frame.frame(conversation().language)
 browser_copy.keep(step_of(current))
 warm.freeze_once()  # after the first page is drawn: see krachtwerk/ui/warm.py

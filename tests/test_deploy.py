@@ -4,6 +4,7 @@ and what the hosting issue asks of each (non-root, read-only, probes, affinity, 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -23,9 +24,15 @@ HEALTH = "/_stcore/health"
 
 
 def tool(name: str) -> str:
+    """A command the hosting checks need: .ci/run installs haproxy and kubectl (Debian) and
+    requirements-dev.txt hadolint. Missing on a developer's machine: skipped, saying which;
+    under CI: a failure."""
     found = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
     if not found:
-        pytest.fail(f"{name} is not installed (.ci/run and requirements-dev.txt install it)")
+        message = f"{name} is not installed (apt-get install {name}; .ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     return found
 
 

@@ -365,3 +365,35 @@ def keep(step: str) -> None:
         on_resend_change=_resend,
         on_back_change=_back,
     )
+
+
+def forget_in_tab() -> None:
+    """Empty the tab's copy (after logging out): the component mounted as switched off, so the
+    tab removes what it kept. Nothing is restored, nothing is sent."""
+    t = texts()
+    _copy(
+        data={
+            "session": "signed-out",
+            "live": False,
+            "off": True,
+            "run": 0,
+            "step": STEPS[0],
+            "version": str(VERSION),
+            "fp": "",
+            "photo_fp": "",
+            "words": {
+                "away_title": t("copy.away_title"),
+                "away_text": t("copy.away_text_off"),
+                "restoring_title": t("copy.restoring_title"),
+                "restoring_text": t("copy.restoring_text"),
+            },
+        },
+        key=COMPONENT_KEY,
+        height=0,
+    )
+
+
+def answered() -> bool:
+    """The tab has told this session what it kept (or keeps nothing): from here on a run is not
+    cut short by that answer, so a value set for a widget now reaches the screen."""
+    return not enabled() or _book().live

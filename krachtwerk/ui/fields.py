@@ -112,6 +112,7 @@ def choice(
     help: str | None = None,
     changes_words: bool = False,
     dropdown: bool = False,
+    placeholder: str | None = None,
 ) -> Any:
     """A radio (or, for many options, a ``dropdown``) bound to a model field.
 
@@ -130,8 +131,8 @@ def choice(
             forget_widgets()
 
     common = dict(key=key, format_func=format_func, help=help, on_change=on_change)
-    if dropdown:
-        st.selectbox(label, options, **common)
+    if dropdown:  # a None option shows as the placeholder: Streamlit's own is English
+        st.selectbox(label, options, placeholder=placeholder, **common)
     else:
         st.radio(label, options, horizontal=horizontal, **common)
     return _value(path)

@@ -165,15 +165,13 @@ def settings(current: Conversation) -> None:
             changes_words=True,
         )
         screen_language = catalogue(current.language).texts()("language.name")
+        same = t("start.settings.page_language_same", name=screen_language)
         fields.choice(
             t("start.settings.page_language"),
             "page_language",
             (None, *PAGE_LANGUAGES),
-            lambda code: (
-                catalogue(code).texts()("language.name")
-                if code
-                else t("start.settings.page_language_same", name=screen_language)
-            ),
+            lambda code: catalogue(code).texts()("language.name") if code else same,
             help=t("start.settings.page_language_help"),
             dropdown=True,
+            placeholder=same,
         )

@@ -94,7 +94,10 @@ def wait_healthy(url: str, seconds: float = 30.0) -> None:
 @pytest.fixture(scope="module")
 def server(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     if not shutil.which("haproxy"):
-        pytest.fail("haproxy is not installed (.ci/run installs Debian's haproxy)")
+        message = "haproxy is not installed (apt-get install haproxy; .ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     folder = tmp_path_factory.mktemp("replicas")
     cluster = Cluster(folder, {name: free_port() for name in REPLICAS})
     try:
