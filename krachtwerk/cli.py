@@ -338,4 +338,8 @@ def _say_error(message: str) -> None:
 
 
 def _say(message: str) -> None:
-    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+    """One line on stderr. Whatever a file or a name holds that is not printable (an escape
+    sequence that would recolour or move the terminal) is shown as its code, never sent."""
+    line = " ".join(message.split())
+    visible = "".join(char if char.isprintable() else f"\\x{ord(char):02x}" for char in line)
+    print(f"{PROG}: {visible}", file=sys.stderr)

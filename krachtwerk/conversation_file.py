@@ -48,6 +48,8 @@ Reason = Literal[
     "bad_date",
     "wrong_type",
     "unknown_id",
+    "date_range",
+    "duplicate",
 ]
 Location = tuple[str | int, ...]
 Detail = tuple[Location, Reason]
@@ -158,6 +160,7 @@ def _check_header(raw: Any) -> None:
         raise FileProblem("newer_version")
 
 
+DATE_FIELDS = ("date", "next_meeting")
 _REASONS: dict[str, Reason] = {
     "greater_than_equal": "score_range",
     "less_than_equal": "score_range",
@@ -174,6 +177,8 @@ _REASONS: dict[str, Reason] = {
 
 def _reason(error: Any) -> Reason:
     kind = error["type"]
+    if kind in ("greater_than_equal", "less_than_equal") and error["loc"][-1] in DATE_FIELDS:
+        return "date_range"
     if kind.startswith("int_") and type(error.get("input")) is float:
         return "not_a_whole_number"
     if kind.startswith("date"):
@@ -204,9 +209,13 @@ def _unknown_ids(conversation: Conversation) -> Iterator[Detail]:
         for domain in meeting.strengths.domains:
             if domain not in domains:
                 yield (*at, "strengths", "domains", domain), "unknown_id"
+        seen: set[str] = set()
         for index, feeling in enumerate(meeting.validation.feelings):
             if feeling not in feelings:
                 yield (*at, "validation", "feelings", index), "unknown_id"
+            elif feeling in seen:  # a chip can be chosen once: Erkenning broke on every visit
+                yield (*at, "validation", "feelings", index), "duplicate"
+            seen.add(feeling)
 
 
 def describe(problem: FileProblem, language: Language = "nl") -> str:
@@ -252,7 +261,8 @@ def _word(part: str, parent: str | int | None, t: Texts) -> str:
     try:
         return t(f"file.places.{part}")
     except KeyError:
-        return part if len(part) <= MAX_SHOWN_KEY else part[: MAX_SHOWN_KEY - 1] + "…"
+        shown = "".join(char if char.isprintable() else "�" for char in part)  # no escapes
+        return shown if len(shown) <= MAX_SHOWN_KEY else shown[: MAX_SHOWN_KEY - 1] + "…"
 
 
 def _plain_details(details: Sequence[Detail]) -> str:

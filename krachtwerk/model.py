@@ -27,6 +27,10 @@ OUTCOMES: tuple[Outcome, ...] = ("gelukt", "deels", "nog_niet")
 MAX_TEXT = 5_000
 MAX_ITEMS = 50
 
+# Every date the screens can show and change (the date fields' own range): a file with another
+# date would break its step on every visit, so the contract refuses it.
+FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+Date = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE)]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Score = Annotated[int, Field(ge=0, le=10, strict=True)]
@@ -107,12 +111,12 @@ class Action(Part):
     with_whom: Text = ""
     done_when: Text = ""
     goal: Text = ""
-    next_meeting: dt.date | None = None
+    next_meeting: Date | None = None
     shown_strengths: Annotated[list[Text], Field(max_length=3)] = []
 
 
 class Meeting(Part):
-    date: dt.date = Field(default_factory=dt.date.today)
+    date: Date = Field(default_factory=dt.date.today)
     review: Review = Field(default_factory=Review)
     validation: Validation = Field(default_factory=Validation)
     strengths: Strengths = Field(default_factory=Strengths)

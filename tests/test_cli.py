@@ -482,3 +482,17 @@ def test_check_in_dutch_summarises_in_dutch(tmp_path: Path) -> None:
     assert checked.stdout.startswith("ok: een geldig gespreksbestand")
     assert "gesprekken: 4" in checked.stdout
     assert "scores per gesprek:" in checked.stdout
+
+
+def test_escape_sequences_in_a_file_never_reach_the_terminal(tmp_path: Path) -> None:
+    """A file's key is quoted in the message about it: its escape sequences (which could recolour
+    the terminal or move its cursor) are shown as codes."""
+    data = json.loads(_run("demo", "noor", cwd=tmp_path).stdout)
+    data["\x1b[2J\x1b[31mzzz\x07"] = 1
+    (tmp_path / "bad.json").write_text(json.dumps(data), encoding="utf-8")
+
+    done = _run("check", "bad.json", cwd=tmp_path)
+
+    assert done.returncode == 2
+    assert not any(not char.isprintable() for char in done.stderr.rstrip("\n"))
+    assert "zzz" in done.stderr

@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from krachtwerk.model import MAX_TEXT, Conversation
+from krachtwerk.model import FIRST_DATE, LAST_DATE, MAX_TEXT, Conversation
 from krachtwerk.ui.state import (
     conversation,
     flash,
@@ -152,8 +152,8 @@ def date(label: str, path: str, *, optional: bool = False) -> dt.date | None:
         label,
         key=key,
         format="DD-MM-YYYY",
-        min_value=dt.date(2000, 1, 1),
-        max_value=dt.date(2100, 12, 31),
+        min_value=FIRST_DATE,
+        max_value=LAST_DATE,
         on_change=on_change,
     )
     return _value(path)

@@ -19,7 +19,9 @@ from krachtwerk.conversation_file import (
 from krachtwerk.demos import DEMO_DIR, demo_names
 from krachtwerk.model import (
     ADDRESSES,
+    FIRST_DATE,
     LANGUAGES,
+    LAST_DATE,
     MAX_TEXT,
     MODES,
     OUTCOMES,
@@ -359,10 +361,11 @@ SHAPE = structure()
 AXES = sorted(SHAPE.all_axis_ids)
 DOMAINS = [d.id for d in SHAPE.domains]
 FEELINGS = [f.id for f in SHAPE.feelings]
+DATES = st.dates(min_value=FIRST_DATE, max_value=LAST_DATE)  # what the contract accepts
 
 MEETINGS = st.builds(
     Meeting,
-    date=st.dates(),
+    date=DATES,
     review=st.builds(
         Review,
         previous_action=TEXT,
@@ -372,7 +375,7 @@ MEETINGS = st.builds(
     validation=st.builds(
         Validation,
         situation=TEXT,
-        feelings=st.lists(st.sampled_from(FEELINGS), max_size=12),
+        feelings=st.lists(st.sampled_from(FEELINGS), max_size=12, unique=True),
         acknowledgement=TEXT,
         coping=TEXT,
     ),
@@ -399,7 +402,7 @@ MEETINGS = st.builds(
         with_whom=TEXT,
         done_when=TEXT,
         goal=TEXT,
-        next_meeting=st.none() | st.dates(),
+        next_meeting=st.none() | DATES,
         shown_strengths=st.lists(TEXT, max_size=3),
     ),
 )
@@ -445,3 +448,39 @@ def test_deep_nesting_is_refused_even_if_the_parser_gives_up_first(
     monkeypatch.setattr(conversation_file, "MAX_DEPTH", 10**9)
 
     assert _problem(b"[" * 50_000 + b"]" * 50_000).code == "too_deep"
+
+
+# Files that the contract once accepted and that broke a step on every visit (the issue
+# "Hostile photos and odd-but-valid files"): now refused, with a plain sentence.
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("date",), "1999-12-31"),
+        (("date",), "2101-01-01"),
+        (("action", "next_meeting"), "9999-12-31"),
+        (("action", "next_meeting"), "0001-01-01"),
+    ],
+)
+def test_a_date_the_screens_cannot_show_is_refused_plainly(where: tuple, value: str) -> None:
+    parts: dict[str, Any] = {where[0]: value} if len(where) == 1 else {where[0]: {where[1]: value}}
+
+    problem = _problem(_meeting(**parts))
+
+    assert problem.details == [(("meetings", 0, *where), "date_range")]
+    assert "niet tussen 2000 en 2100" in describe(problem)
+
+
+def test_the_first_and_last_date_the_screens_show_are_accepted() -> None:
+    opened = read_conversation(_meeting(date="2000-01-01", action={"next_meeting": "2100-12-31"}))
+
+    assert opened.current.date == FIRST_DATE
+    assert opened.current.action.next_meeting == LAST_DATE
+
+
+def test_a_feeling_chosen_twice_is_refused_plainly() -> None:
+    problem = _problem(_meeting(validation={"feelings": ["moe", "boos", "moe"]}))
+
+    assert problem.details == [(("meetings", 0, "validation", "feelings", 2), "duplicate")]
+    assert "staat iets twee keer" in describe(problem)

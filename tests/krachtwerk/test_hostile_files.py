@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from krachtwerk.cli import EXIT_BAD_INPUT, main
+from krachtwerk.content import structure
 from krachtwerk.conversation_file import (
     MAX_FILE_BYTES,
     MAX_MARKS,
@@ -182,7 +183,11 @@ def test_the_fullest_valid_file_still_opens() -> None:
     """The limits on values and nesting never refuse a real conversation at its largest."""
     meeting = {
         "review": {"previous_action": "a" * 5000, "outcome": "deels", "what_helped": "b" * 10},
-        "validation": {"situation": "s", "feelings": ["moe"] * 50, "coping": "c"},
+        "validation": {
+            "situation": "s",
+            "feelings": [f.id for f in structure().feelings],
+            "coping": "c",
+        },
         "strengths": {
             "qualities": ["doorzetter"] * 50,
             "domains": {domain: NOTES for domain in _DOMAINS},
