@@ -36,7 +36,7 @@ EXIT_BUG = 1
 EXIT_BAD_INPUT = 2
 
 LANGUAGE_ENV = "KRACHTKOMPAS_LANGUAGE"
-PHOTO_REASONS = ("not_an_image", "corrupt")
+PHOTO_REASONS = ("not_an_image", "corrupt", "shape")
 
 
 def language() -> str:

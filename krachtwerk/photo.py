@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 from typing import Literal
 
 import pillow_heif
@@ -13,6 +14,19 @@ MAX_INPUT_BYTES = 15 * 1024 * 1024  # the same as server.maxUploadSize in .strea
 MAX_PIXELS = 50_000_000  # the 48-50 MP modes of today's phones fit; more is a decompression bomb
 MAX_SIDE = 1000  # the photo frame is about 70 mm wide: 300 dpi needs ~830 px, 1000 px is plenty
 JPEG_QUALITY = 85
+# What a photo may take in memory once decoded, as Pillow holds it (RGB takes 4 bytes a pixel):
+# 32 MP. The pixel count alone did not bound it: a 95 KB 16-bit PNG decoded to 555 MB.
+MAX_DECODED_BYTES = 128 * 1024 * 1024
+# A photo is at most this much longer than wide (or wider than long); a 65535x1 "photo" drew
+# nothing and broke the Actie step.
+MAX_ASPECT = 20
+# A progressive JPEG has about 10 scans; one that repeats a scan thousands of times decoded for
+# minutes (14 MB: over 11 CPU-minutes). Counted in the file before anything is decoded.
+MAX_JPEG_SCANS = 100
+# Decoding the biggest photos takes memory several times their decoded size for a moment: at most
+# this many sessions do that at once (the others wait a few seconds, they are not refused).
+BIG_DECODES = threading.BoundedSemaphore(2)
+BIG = 16 * 1024 * 1024
 
 # Photo formats a phone or camera makes; never EPS and friends, which call out to other programs.
 FORMATS = ("JPEG", "PNG", "HEIF", "AVIF", "WEBP", "GIF", "BMP", "TIFF")
@@ -29,7 +43,8 @@ UPRIGHT = {
     8: Image.Transpose.ROTATE_90,
 }
 
-Reason = Literal["too_big", "not_an_image", "corrupt"]
+Reason = Literal["too_big", "not_an_image", "corrupt", "shape"]
+BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "LA": 4, "PA": 4, "I;16": 2, "I;16B": 2, "I;16L": 2}
 
 # Sessions prepare photos in parallel threads without a lock: Pillow (and the pillow-heif and
 # LittleCMS code it calls) supports "separate images in separate threads" (Pillow's handbook,
@@ -57,6 +72,7 @@ def prepare_photo(data: bytes) -> PreparedPhoto:
         raise PhotoError("not_an_image", "empty")
     if len(data) > MAX_INPUT_BYTES:
         raise PhotoError("too_big", f"{len(data)} bytes")
+    _check_scans(data)
     image = _decode(data)
     try:
         orientation = _orientation(image)
@@ -81,7 +97,14 @@ def _decode(data: bytes) -> Image.Image:
         _check_size(image)
         # JPEG decodes at 1/2 … 1/8 scale, HEIC may use a big enough embedded thumbnail.
         image.draft("RGB", _draft_box(image.size))
-        image.load()
+        decoded = _decoded_bytes(image)
+        if decoded > MAX_DECODED_BYTES:
+            raise PhotoError("too_big", f"{decoded} bytes decoded")
+        if decoded > BIG:
+            with BIG_DECODES:
+                image.load()
+        else:
+            image.load()
     except PhotoError:
         raise
     except Image.DecompressionBombError as error:
@@ -111,6 +134,35 @@ def _check_size(image: Image.Image) -> None:
         raise PhotoError("corrupt", "no pixels")
     if width * height > MAX_PIXELS:
         raise PhotoError("too_big", f"{width}x{height} pixels")
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise PhotoError("shape", f"{width}x{height} pixels")
+
+
+def _decoded_bytes(image: Image.Image) -> int:
+    """What the pixels take in memory once decoded, from the header (after any draft)."""
+    width, height = image.size
+    return width * height * BYTES_PER_PIXEL.get(image.mode, 4)
+
+
+def _check_scans(data: bytes) -> None:
+    """Refuse a JPEG with more scans than any camera writes, before decoding it."""
+    if not data.startswith(b"\xff\xd8"):
+        return
+    scans, position = 0, 2
+    while (position := data.find(b"\xff", position)) != -1 and position + 1 < len(data):
+        marker = data[position + 1]
+        position += 2
+        if marker == 0xFF:  # fill bytes before a marker: the next byte may start one
+            position -= 1
+            continue
+        if marker == 0xDA:  # start of scan
+            scans += 1
+            if scans > MAX_JPEG_SCANS:
+                raise PhotoError("too_big", f"more than {MAX_JPEG_SCANS} scans")
+        if marker in (0x00, 0x01) or 0xD0 <= marker <= 0xD9:
+            continue  # a stuffed byte, restart markers, SOI/EOI: no length follows
+        if marker != 0xDA and position + 2 <= len(data):  # a segment: skip its length
+            position += int.from_bytes(data[position : position + 2], "big")
 
 
 def _draft_box(size: tuple[int, int]) -> tuple[int, int]:
