@@ -89,10 +89,13 @@ def text(
     help: str | None = None,
     max_chars: int = MAX_TEXT,
 ) -> str:
-    key = seed(path, _value(path))
+    value = _value(path)
+    key = seed(path, value)
     common = dict(
         key=key,
-        max_chars=max_chars,
+        # A file may hold a longer text than the field takes (up to MAX_TEXT): the field then
+        # takes that much, so the text can be read whole and shortened, never silently locked.
+        max_chars=max(max_chars, len(value)),
         placeholder=placeholder,
         help=help,
         on_change=lambda: forgotten(key) or _write(path, st.session_state[key]),

@@ -217,3 +217,23 @@ def test_a_long_strength_gets_a_short_label_for_the_page() -> None:
     assert conversation(at).current.action.shown_strengths == ["Ik loop elke ochtend"]
     assert at.pills(key=widget("action.shown_strengths")).value == ["Ik loop elke ochtend"]
     assert not [box for box in at.text_input if box.label.startswith("Korter voor op het blad")]
+
+
+def test_a_text_longer_than_its_field_takes_can_be_read_whole_and_shortened() -> None:
+    """The file contract allows 5,000 characters; the field for "when" takes 200. A longer text
+    from a file was shown but could not be edited."""
+    at = open_app(demo="wim")
+    long_when = "Elke dinsdagochtend om negen uur, " * 10  # 340 characters
+    conversation(at).current.action.what = "Naar de markt"
+    conversation(at).current.action.when = long_when
+    at.session_state[widget("action.when")] = long_when
+    go(at, "actie")
+
+    field = at.text_input(key=widget("action.when"))
+    assert field.value == long_when
+    assert field.max_chars >= len(long_when)
+
+    field.set_value("Dinsdag om negen uur").run()
+
+    assert conversation(at).current.action.when == "Dinsdag om negen uur"
+    assert at.text_input(key=widget("action.when")).max_chars == 200
