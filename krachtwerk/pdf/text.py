@@ -36,14 +36,25 @@ ZWJ, ZWNJ = "\u200d", "\u200c"
 CLOSING = frozenset(".,;:!?…‼⁇⁈⁉،؛؟\u06d4።፣፤፥፦፧")
 
 
+# Marks one letter carries at most: Vietnamese stacks two, pointed Hebrew three. More ("Zalgo"
+# text) stacked high above and below the line and drew outside the text's box on the page.
+MAX_MARKS = 3
+
+
 def _kept(chars: str) -> list[bool]:
-    """Which characters print: a combining mark only on a printed letter drawn by the same font."""
+    """Which characters print: a combining mark only on a printed letter drawn by the same font,
+    and no more than MAX_MARKS of them on one letter."""
     keep: list[bool] = []
     base = -1  # the font of the letter a following mark would sit on; -1: none
+    marks = 0  # marks kept on that letter so far
     for char in chars:
         if unicodedata.category(char).startswith("M"):
-            keep.append(base >= 0 and _drawable(char) and font_of(char) == base)
+            keep.append(
+                base >= 0 and marks < MAX_MARKS and _drawable(char) and font_of(char) == base
+            )
+            marks += keep[-1]
             continue
+        marks = 0
         keep.append(_drawable(char))
         letter = keep[-1] and not char.isspace() and char not in (ZWJ, ZWNJ)
         base = font_of(char) if letter else -1

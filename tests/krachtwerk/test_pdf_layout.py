@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pypdfium2
 import pytest
 
 from krachtwerk.demos import demo_names, load_demo
 from krachtwerk.model import Conversation
 from krachtwerk.pdf import render_pdf
-from krachtwerk.pdf.grid import BLOCKS, MARGIN, PAGE_H, PAGE_W, Area
+from krachtwerk.pdf.grid import ACTION_PANEL, BLOCKS, MARGIN, PAGE_H, PAGE_W, Area
 
 MM = 72 / 25.4  # points per millimetre
 PRINTER_EDGE = 5.0  # mm most home printers cannot print at the paper's edge
@@ -93,3 +95,27 @@ def test_blocks_read_from_top_to_bottom_in_drawing_order() -> None:
     assert BLOCKS["stripe"].y == min(tops)
     assert BLOCKS["footer"].bottom == max(block.bottom for block in BLOCKS.values())
     assert BLOCKS["action panel"].bottom < min(BLOCKS[n].y for n in ("kompas", "strengths"))
+
+
+ZALGO = "".join(
+    letter + "\u0301\u0300\u0302\u0303\u0304\u0306\u0307\u0308" * 6 for letter in "Taart"
+)
+
+
+def test_stacked_combining_marks_stay_inside_their_box() -> None:
+    """Dozens of marks on one letter stacked far above and below the line; a letter keeps at most
+    three (Vietnamese has two, pointed Hebrew three), so the action stays in its panel."""
+    conversation = load_demo("noor")
+    conversation.current.action.what = f"{ZALGO} bakken"
+    conversation.current.action.when = "Zaterdag"
+
+    chars = characters(render_pdf(conversation))
+
+    panel_top = (PAGE_H - ACTION_PANEL.y) * MM
+    panel_bottom = (PAGE_H - ACTION_PANEL.bottom) * MM
+    action = between(chars, "Dit ga ik doen", "Wanneer")
+    assert len(action) > 5
+    for char, _, bottom, _, top in action:
+        assert panel_bottom <= bottom and top <= panel_top, repr(char)
+    marks = [c for c in action if unicodedata.category(c[0]).startswith("M")]
+    assert len(marks) <= 3 * len("Taart")

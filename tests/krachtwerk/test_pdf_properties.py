@@ -133,7 +133,7 @@ PHOTOS = [
     _photo("RGB", (64, 48), "JPEG"),
     _photo("RGBA", (20, 90), "PNG"),  # tall, with alpha
     _photo("RGB", (1, 1), "PNG"),
-    _photo("RGBA", (300, 8), "PNG"),  # a thin strip
+    _photo("RGBA", (300, 15), "PNG"),  # a thin strip (20:1, the thinnest a photo may be)
 ]
 AXIS_IDS = sorted({axis.id for mode in MODES for axis in geometry.axes(mode)})
 FOCUS_IDS = sorted({*AXIS_IDS, *(q.id for q in structure().quadrants)})
@@ -146,7 +146,7 @@ def conversations(draw: st.DrawFn, what: st.SearchStrategy[str]) -> Conversation
         return draw(any_text)
 
     current = Meeting(
-        date=draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))),
+        date=draw(st.dates(dt.date(2000, 2, 1), dt.date(2099, 12, 31))),
         strengths=Strengths(
             qualities=draw(st.lists(any_text, max_size=50)),
             domains={
@@ -167,7 +167,7 @@ def conversations(draw: st.DrawFn, what: st.SearchStrategy[str]) -> Conversation
     )
     meetings = [current]
     if draw(st.booleans()):
-        meetings.insert(0, Meeting(date=dt.date(1999, 12, 1), kompas=Kompas(scores=draw(scores))))
+        meetings.insert(0, Meeting(date=dt.date(2000, 1, 1), kompas=Kompas(scores=draw(scores))))
     return Conversation(
         resident=Resident(name=text(), address=draw(st.sampled_from(["je", "u"]))),
         professional=Professional(name=text(), contact=text()),

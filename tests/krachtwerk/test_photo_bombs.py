@@ -33,7 +33,9 @@ try:
 except PhotoError as error:
     reason = error.reason
 took = time.perf_counter() - start
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, not ru_maxrss: that one starts at the size of the process that started this one
+status = open("/proc/self/status").read().split("VmHWM:")[1]
+peak_mb = int(status.split()[0]) / 1024
 print(json.dumps({{"reason": reason, "seconds": took, "peak_mb": peak_mb}}))
 """
 
@@ -120,7 +122,7 @@ def test_a_photo_bomb_is_refused_at_once(name: str, make, reason: str, tmp_path:
 
     assert result["reason"] == reason, name
     assert result["seconds"] < 0.5, name
-    assert result["peak_mb"] < 300, name  # what importing Pillow and reading a header takes
+    assert result["peak_mb"] < 100, name  # importing Pillow and reading a header, no pixels
 
 
 def test_a_real_big_photo_still_passes_within_bounds(tmp_path: Path) -> None:
@@ -131,4 +133,4 @@ def test_a_real_big_photo_still_passes_within_bounds(tmp_path: Path) -> None:
 
     assert result["reason"] == "accepted"
     assert result["seconds"] < 5
-    assert result["peak_mb"] < 400
+    assert result["peak_mb"] < 300
