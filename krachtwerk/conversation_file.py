@@ -216,6 +216,11 @@ def _unknown_ids(conversation: Conversation) -> Iterator[Detail]:
             elif feeling in seen:  # a chip can be chosen once: Erkenning broke on every visit
                 yield (*at, "validation", "feelings", index), "duplicate"
             seen.add(feeling)
+        shown: set[str] = set()
+        for index, strength in enumerate(meeting.action.shown_strengths):
+            if strength in shown:  # the same: Actie broke on every visit (a long one twice)
+                yield (*at, "action", "shown_strengths", index), "duplicate"
+            shown.add(strength)
 
 
 def describe(problem: FileProblem, language: Language = "nl") -> str:

@@ -79,6 +79,7 @@ def test_the_privacy_config_baked_in_keeps_everything_on_the_machine() -> None:
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["showErrorDetails"] == "none"
     assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["enableAgentApi"] is False
 
 
 # --- Kubernetes ---------------------------------------------------------------------------------

@@ -54,9 +54,11 @@ def pdf_filename(conversation: Conversation) -> str:
     return f"krachtkompas-{conversation.current.date.isoformat()}.pdf"
 
 
-def sheet_of(conversation: Conversation) -> Sheet:
+def sheet_of(conversation: Conversation, language: str | None = None) -> Sheet:
+    """``language``: the fridge page's own (Conversation.printed_language) unless another page,
+    such as the team's, is in the screens' language."""
     meeting = conversation.current
-    language = conversation.printed_language
+    language = language or conversation.printed_language
     t = catalogue(language).texts(conversation.mode, conversation.resident.address)
     action = meeting.action
     name = clean(conversation.resident.name)

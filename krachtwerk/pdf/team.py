@@ -63,7 +63,8 @@ def render_team_pdf(conversation: Conversation, case: TeamCase) -> bytes:
 
 
 def _render(conversation: Conversation, case: TeamCase) -> bytes:
-    sheet = sheet_of(conversation)  # for the kompas only: its scores, focus and words
+    # For the kompas only: its scores, focus and words, in the screens' language (the team's).
+    sheet = sheet_of(conversation, conversation.language)
     t = sheet.t
     pdf = document(t("team.meta_title"), conversation.language, MARGIN)
     blocks.stripe(pdf, STRIPE)

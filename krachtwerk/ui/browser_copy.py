@@ -19,7 +19,7 @@ The bookkeeping here holds a random token and fingerprints, never anything a res
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import streamlit as st
@@ -195,6 +195,11 @@ export default function ({ data, setTriggerValue }) {
   if (data.off || !store) {
     if (store) forget(store);
     if (!kk.away) hide(kk);
+    // Logging out: say when the copy is gone, so leaving the page comes after it.
+    if (data.tell_forgotten && kk.told !== data.run) {
+      kk.told = data.run;
+      kk.send("forgotten", data.run);
+    }
     return;
   }
   if (!data.live) {
@@ -367,16 +372,21 @@ def keep(step: str) -> None:
     )
 
 
-def forget_in_tab() -> None:
-    """Empty the tab's copy (after logging out): the component mounted as switched off, so the
-    tab removes what it kept. Nothing is restored, nothing is sent."""
+def forget_in_tab(then: Callable[[], None] | None = None) -> None:
+    """Empty the tab's copy (logging out, or logged out): the component mounted as switched off,
+    so the tab removes what it kept. Nothing is restored, nothing is sent. ``then`` runs once
+    the tab says the copy is gone. This session's own token: the tab would load the page again
+    on a token it does not know."""
     t = texts()
+    book = _book()
+    book.runs += 1
     _copy(
         data={
-            "session": "signed-out",
+            "session": book.session,
             "live": False,
             "off": True,
-            "run": 0,
+            "tell_forgotten": then is not None,
+            "run": book.runs,
             "step": STEPS[0],
             "version": str(VERSION),
             "fp": "",
@@ -390,7 +400,12 @@ def forget_in_tab() -> None:
         },
         key=COMPONENT_KEY,
         height=0,
+        on_forgotten_change=then or _nothing,
     )
+
+
+def _nothing() -> None:
+    """No one waits for the tab to say its copy is gone."""
 
 
 def answered() -> bool:

@@ -16,6 +16,8 @@ from krachtwerk.ui import browser_copy
 from krachtwerk.ui.state import conversation, set_widget, texts, wipe
 
 OFFERED_KEY = "kk.login.offered"  # the first name was offered once in this session
+LOGGING_OUT_KEY = "kk.login.logging_out"
+FORGOTTEN_KEY = "kk.login.forgotten"
 
 
 def required() -> bool:
@@ -28,6 +30,16 @@ def gate() -> bool:
     of any conversation emptied: whoever sees this screen has no right to it)."""
     if not required():
         return True
+    if st.session_state.pop(FORGOTTEN_KEY, False):  # the tab's copy is gone: now leave
+        st.session_state.pop(LOGGING_OUT_KEY, None)
+        st.logout()
+        return False
+    if st.session_state.get(LOGGING_OUT_KEY):
+        # First the tab empties its copy and says so; the run that follows leaves for the
+        # provider's logout. Leaving first raced the copy: the page could reload itself, still
+        # logged in, or the browser asked whether to leave unsaved work behind.
+        browser_copy.forget_in_tab(then=_forgotten)
+        return False
     if st.user.is_logged_in:
         return True
     t = texts()
@@ -51,7 +63,11 @@ def logout_button() -> None:
 
 def _logout() -> None:
     wipe()  # nothing of the conversation stays in the session
-    st.logout()
+    st.session_state[LOGGING_OUT_KEY] = True
+
+
+def _forgotten() -> None:
+    st.session_state[FORGOTTEN_KEY] = True
 
 
 def offer_first_name() -> None:

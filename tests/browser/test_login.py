@@ -105,9 +105,12 @@ def test_logged_in_the_first_name_is_offered_and_logging_out_forgets_all(
     assert "Zwaluw" not in cookies  # nothing about the resident is tied to the login
 
     app.page.get_by_role("button", name=app.t("login.logout")).click()
-    app.page.wait_for_function(NOTHING_KEPT)
+    app.page.get_by_role("button", name="End session").click()  # the provider's own page
+    app.page.wait_for_url(f"{app.url}/**")
     app.back()
     on_login_screen(app)
+    assert app.page.evaluate(NOTHING_KEPT), "the tab's copy is gone"
+    assert app.asked_to_leave == 0  # nothing unsaved was left behind to ask about
 
     log_in(app)  # the next professional at this screen finds nothing of it
     expect(app.box(professional)).to_have_value("Anouk")

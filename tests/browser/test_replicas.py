@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -207,3 +208,21 @@ def test_fifty_people_at_once_across_the_replicas_meet_no_error(server: Cluster)
     assert "Traceback" not in server.output()
     worked = {name: cpu_seconds(r) - before[name] for name, r in server.replicas.items()}
     assert all(seconds > 1.0 for seconds in worked.values()), worked  # all three served some
+
+
+def test_the_balancer_adds_security_headers_and_hides_the_metrics(server: Cluster) -> None:
+    """Streamlit has no setting for response headers; deploy/haproxy.cfg adds them. The pages
+    above ran under its Content-Security-Policy (nothing from another host, no framing)."""
+    with urllib.request.urlopen(f"{server.url}/", timeout=10) as reply:
+        headers = reply.headers
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["X-Frame-Options"] == "DENY"
+    with pytest.raises(urllib.error.HTTPError) as hidden:
+        urllib.request.urlopen(f"{server.url}/_stcore/metrics", timeout=10)
+    assert hidden.value.code == 404
+    replica = next(iter(server.replicas.values()))
+    with urllib.request.urlopen(f"{replica.url}/_stcore/metrics", timeout=10) as reply:
+        assert reply.status == 200  # a replica still answers the one who runs it

@@ -484,3 +484,10 @@ def test_a_feeling_chosen_twice_is_refused_plainly() -> None:
 
     assert problem.details == [(("meetings", 0, "validation", "feelings", 2), "duplicate")]
     assert "staat iets twee keer" in describe(problem)
+
+
+def test_a_strength_shown_twice_on_the_page_is_refused_plainly() -> None:
+    long = "Ik zet door, ook als het tegenzit en niemand het ziet " * 3
+    problem = _problem(_meeting(action={"shown_strengths": [long, "Ik help", long]}))
+
+    assert problem.details == [(("meetings", 0, "action", "shown_strengths", 2), "duplicate")]

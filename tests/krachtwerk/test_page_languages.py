@@ -163,3 +163,17 @@ def test_a_language_that_is_not_there_is_refused_plainly(field: str, code: str) 
         read_conversation(json.dumps(data).encode())
 
     assert refused.value.code == "invalid"
+
+
+def test_the_team_page_stays_in_the_screen_language_when_the_fridge_page_does_not() -> None:
+    from krachtwerk.pdf.team import render_team_pdf
+    from krachtwerk.team import team_case
+
+    conversation = load_demo("ria")
+    conversation.page_language = "ar"
+
+    pdf = render_team_pdf(conversation, team_case(conversation, ""))
+
+    text = copied_text(pdf)
+    assert catalogue("nl").texts()("quadrants.mensen.label") in text
+    assert catalogue("ar").texts()("quadrants.mensen.label") not in text
