@@ -23,9 +23,11 @@ MAX_ASPECT = 20
 # A progressive JPEG has about 10 scans; one that repeats a scan thousands of times decoded for
 # minutes (14 MB: over 11 CPU-minutes). Counted in the file before anything is decoded.
 MAX_JPEG_SCANS = 100
-# Decoding the biggest photos takes memory several times their decoded size for a moment: at most
-# this many sessions do that at once (the others wait a few seconds, they are not refused).
-BIG_DECODES = threading.BoundedSemaphore(2)
+# Preparing the biggest photo allowed peaks at about 330 MB for half a second (a 32 MP RGBA PNG
+# of 160 KB: tests/krachtwerk/test_photo_bombs.py). One session at a time does that, so two
+# hostile uploads at once cannot push a replica past its memory limit (deploy/k8s: 768 Mi);
+# another waits that half second, it is not refused.
+BIG_DECODES = threading.BoundedSemaphore(1)
 BIG = 16 * 1024 * 1024
 
 # Photo formats a phone or camera makes; never EPS and friends, which call out to other programs.

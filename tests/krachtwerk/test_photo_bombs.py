@@ -134,3 +134,16 @@ def test_a_real_big_photo_still_passes_within_bounds(tmp_path: Path) -> None:
     assert result["reason"] == "accepted"
     assert result["seconds"] < 5
     assert result["peak_mb"] < 300
+
+
+def test_the_worst_photo_still_allowed_stays_within_bounds(tmp_path: Path) -> None:
+    """Just under the decoded-bytes bound: a 33.5 MP RGBA PNG that compresses to 160 KB."""
+    picture = Image.new("RGBA", (5790, 5790), (120, 200, 90, 255))
+    out = io.BytesIO()
+    picture.save(out, "PNG")
+
+    result = prepared_in_a_child(out.getvalue(), tmp_path)
+
+    assert result["reason"] == "accepted"
+    assert result["seconds"] < 5
+    assert result["peak_mb"] < 450  # one at a time (BIG_DECODES): a replica has 768 Mi
