@@ -155,6 +155,19 @@ def start_server(
     raise RuntimeError(f"streamlit did not answer /_stcore/health in 60 s: {log.read_text()}")
 
 
+def wait_until_it_answers(url: str, body: bytes | None = None, seconds: float = 30.0) -> None:
+    """Until a GET of ``url`` answers (with ``body``, when given); a RuntimeError after that."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as reply:
+                if body is None or reply.read() == body:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer in {seconds:.0f} s")
+
+
 class Gate:
     """A TCP relay between the browser and the server that can go dark, as a closed laptop lid
     or a lost network does: ``close()`` drops every connection and refuses new ones."""

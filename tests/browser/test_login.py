@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,21 +13,10 @@ import pytest
 from playwright.sync_api import expect
 
 from krachtwerk.ui.layout import STEPS
-from tests.browser.kit import App, Server, free_port, start_server
+from tests.browser.kit import App, Server, free_port, start_server, wait_until_it_answers
 
 PROFESSIONAL = '{"sub": "anouk", "given_name": "Anouk", "name": "Anouk de Vries"}'
 NOTHING_KEPT = "() => !Object.keys(sessionStorage).some((key) => key.startsWith('krachtkompas.'))"
-
-
-def wait_for(url: str, seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer")
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +42,7 @@ server_metadata_url = "{issuer}/.well-known/openid-configuration"
         encoding="utf-8",
     )
     try:
-        wait_for(f"{issuer}/.well-known/openid-configuration")
+        wait_until_it_answers(f"{issuer}/.well-known/openid-configuration")
         running = start_server(
             folder / "streamlit.log", port=app_port, env={"STREAMLIT_SECRETS_FILES": str(secrets)}
         )

@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from bench.people import walk_together
 from krachtwerk.conversation_file import read_conversation, write_conversation
 from krachtwerk.demos import load_demo
 from tests.browser.conftest import new_app
-from tests.browser.kit import ROOT, App, Server, free_port, start_server
+from tests.browser.kit import ROOT, App, Server, free_port, start_server, wait_until_it_answers
 from tests.browser.test_browser_copy import a_photo, photo_shown
 from tests.browser.test_files import open_file
 
@@ -80,16 +79,8 @@ def balancer_config(ports: dict[str, int], front: int) -> str:
     return config.replace(" resolvers docker", "").replace("inter 2s", "inter 500ms")
 
 
-def wait_healthy(url: str, seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                if reply.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not become healthy")
+def wait_healthy(url: str) -> None:
+    wait_until_it_answers(f"{url}/_stcore/health", b"ok")
 
 
 @pytest.fixture(scope="module")
