@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import threading
+from collections.abc import Iterator
 from typing import Literal
 
 import pillow_heif
 from PIL import ExifTags, Image, ImageCms
+
+from krachtwerk.memory import return_big_blocks
 
 MAX_INPUT_BYTES = 15 * 1024 * 1024  # the same as server.maxUploadSize in .streamlit/config.toml
 MAX_PIXELS = 50_000_000  # the 48-50 MP modes of today's phones fit; more is a decompression bomb
@@ -52,6 +56,7 @@ BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "LA": 4, "PA": 4, "I;16": 2, "I;16B":
 # LittleCMS code it calls) supports "separate images in separate threads" (Pillow's handbook,
 # Thread safety); nothing here shares an image. tests/krachtwerk/test_threads.py holds it to that.
 pillow_heif.register_heif_opener()
+return_big_blocks()  # a big photo's buffers go back to the system when freed (memory.py)
 
 
 class PhotoError(ValueError):
@@ -75,26 +80,29 @@ def prepare_photo(data: bytes) -> PreparedPhoto:
     if len(data) > MAX_INPUT_BYTES:
         raise PhotoError("too_big", f"{len(data)} bytes")
     _check_scans(data)
-    image = _decode(data)
-    try:
-        orientation = _orientation(image)
-        image = _plain_mode(image)
-        image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
-        image = _flatten(_to_srgb(image))
-        if orientation in UPRIGHT:
-            image = image.transpose(UPRIGHT[orientation])
-    except Exception as error:  # a malformed file can fail anywhere inside Pillow's decoders
-        raise PhotoError("corrupt", str(error)) from error
+    image = _opened(data)
+    # The biggest photos, from decoding until they are small: one session at a time.
+    with BIG_DECODES if _decoded_bytes(image) > BIG else contextlib.nullcontext():
+        _load(image, data)
+        try:
+            orientation = _orientation(image)
+            image = _plain_mode(image)
+            image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+            image = _flatten(_to_srgb(image))
+            if orientation in UPRIGHT:
+                image = image.transpose(UPRIGHT[orientation])
+        except Exception as error:  # a malformed file can fail anywhere inside Pillow
+            raise PhotoError("corrupt", str(error)) from error
     return PreparedPhoto(_encode(image))
 
 
-def _decode(data: bytes) -> Image.Image:
-    """The first frame's pixels, read only once the declared size is known to be sane.
+def _opened(data: bytes) -> Image.Image:
+    """The photo's header read, its declared size known to be sane: no pixels decoded yet.
 
     Pillow itself only warns between its MAX_IMAGE_PIXELS and twice that; _check_size refuses
     those too, so no (thread-unsafe) warnings filter is needed.
     """
-    try:
+    with _as_photo_error(data):
         image = Image.open(io.BytesIO(data), formats=FORMATS)
         _check_size(image)
         # JPEG decodes at 1/2 … 1/8 scale, HEIC may use a big enough embedded thumbnail.
@@ -102,11 +110,20 @@ def _decode(data: bytes) -> Image.Image:
         decoded = _decoded_bytes(image)
         if decoded > MAX_DECODED_BYTES:
             raise PhotoError("too_big", f"{decoded} bytes decoded")
-        if decoded > BIG:
-            with BIG_DECODES:
-                image.load()
-        else:
-            image.load()
+    return image
+
+
+def _load(image: Image.Image, data: bytes) -> None:
+    """The first frame's pixels."""
+    with _as_photo_error(data):
+        image.load()
+
+
+@contextlib.contextmanager
+def _as_photo_error(data: bytes) -> Iterator[None]:
+    """Whatever Pillow raises on a bad file, as the PhotoError it means."""
+    try:
+        yield
     except PhotoError:
         raise
     except Image.DecompressionBombError as error:
@@ -116,7 +133,6 @@ def _decode(data: bytes) -> Image.Image:
         raise PhotoError(reason, str(error)) from error
     except Exception as error:  # a malformed file can fail anywhere inside Pillow's decoders
         raise PhotoError("corrupt", str(error)) from error
-    return image
 
 
 def _starts_like_a_photo(data: bytes) -> bool:

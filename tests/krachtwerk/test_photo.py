@@ -491,7 +491,7 @@ def test_a_prepared_photo_is_prepared_only_once(
     def never(_: bytes) -> Image.Image:
         raise AssertionError("decoded again")
 
-    monkeypatch.setattr(photo_module, "_decode", never)
+    monkeypatch.setattr(photo_module, "_opened", never)
     assert prepare_photo(prepared) is prepared
     assert render_pdf(load_demo("noor"), prepared).startswith(b"%PDF")
     with pytest.raises(AssertionError, match="decoded again"):
