@@ -1,18 +1,14 @@
 """Krachtkompas: the entrypoint. Page config, navigation over the six steps, the shared frame."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from krachtwerk.ui import browser_copy, frame, login, warm
 from krachtwerk.ui.layout import chosen_step, pages, run_step, step_footer, step_of
 from krachtwerk.ui.state import begin_run, conversation, show_flashes
 
-ICON = Path(__file__).parent / "assets" / "icon" / "krachtkompas.png"
-
 st.set_page_config(
     page_title="Krachtkompas",
-    page_icon=str(ICON),  # a file of ours: a Material icon name made every page load ask Google
+    page_icon=frame.page_icon(),  # ours, as a data URL (krachtwerk/ui/frame.py)
     layout="wide",
     initial_sidebar_state="collapsed",
 )

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import base64
+import functools
 import json
 import re
 import secrets
@@ -46,6 +48,16 @@ ARIA_WORDS = (  # what a screen reader says for Streamlit's own controls (static
     "month",
     "year",
 )  # "groter" is on: a screen setting, nothing about the resident
+
+
+ICON = Path(__file__).resolve().parents[2] / "assets" / "icon" / "krachtkompas.png"
+
+
+@functools.cache
+def page_icon() -> str:
+    """The tab's icon as a data URL: a file of ours (a Material icon name made every page load
+    ask Google's font host), and no address on the server (a path would be served as media)."""
+    return "data:image/png;base64," + base64.b64encode(ICON.read_bytes()).decode("ascii")
 
 
 def pictogram_rules() -> str:

@@ -403,7 +403,7 @@ MEETINGS = st.builds(
         done_when=TEXT,
         goal=TEXT,
         next_meeting=st.none() | DATES,
-        shown_strengths=st.lists(TEXT, max_size=3),
+        shown_strengths=st.lists(TEXT, max_size=3, unique=True),
     ),
 )
 
