@@ -69,9 +69,8 @@ def available(content_dir: Path = CONTENT_DIR) -> tuple[str, ...]:
 
 def page_languages(content_dir: Path = CONTENT_DIR) -> tuple[str, ...]:
     """The languages the fridge page can be printed in: the screen languages, then the rest."""
-    return tuple(
-        sorted(described(content_dir), key=lambda c: described(content_dir)[c].kind != "screen")
-    )
+    languages = described(content_dir)
+    return tuple(sorted(languages, key=lambda code: languages[code].kind != "screen"))
 
 
 def direction(code: str) -> str:

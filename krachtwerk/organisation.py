@@ -330,21 +330,23 @@ def applied(data: dict[str, Any], language: str, changes: Overlay) -> dict[str, 
 
     merged = copy.deepcopy(data)
     for key, value in replaced.items():
-        *parents, last = key.split(".")
-        node = merged
-        for part in parents:
-            node = node[part]
+        node, last = _parent(merged, key)
         node[last] = copy.deepcopy(value)
     for key, extra in added.items():
-        *parents, last = key.split(".")
-        node = merged
-        for part in parents:
-            node = node[part]
+        node, last = _parent(merged, key)
         if is_variants(node[last]):
             node[last] = {which: [*items, *extra] for which, items in node[last].items()}
         else:
             node[last] = [*node[last], *extra]
     return merged
+
+
+def _parent(data: dict[str, Any], key: str) -> tuple[dict[str, Any], str]:
+    """The table that holds a dotted key's last part, and that part."""
+    *parents, last = key.split(".")
+    for part in parents:
+        data = data[part]
+    return data, last
 
 
 # --- a starter folder --------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from krachtwerk.browser_copy import (
     photo_text,
     read_copy,
 )
+from krachtwerk.content import Texts
 from krachtwerk.model import Conversation
 from krachtwerk.ui import fields
 from krachtwerk.ui.layout import STEPS, go
@@ -344,12 +345,7 @@ def keep(step: str) -> None:
         "version": str(VERSION),
         "fp": fp,
         "photo_fp": photo_fp,
-        "words": {
-            "away_title": t("copy.away_title"),
-            "away_text": t("copy.away_text" if on else "copy.away_text_off"),
-            "restoring_title": t("copy.restoring_title"),
-            "restoring_text": t("copy.restoring_text"),
-        },
+        "words": _words(t, on),
     }
     if on and book.live:
         if text is None:
@@ -377,7 +373,6 @@ def forget_in_tab(then: Callable[[], None] | None = None) -> None:
     so the tab removes what it kept. Nothing is restored, nothing is sent. ``then`` runs once
     the tab says the copy is gone. This session's own token: the tab would load the page again
     on a token it does not know."""
-    t = texts()
     book = _book()
     book.runs += 1
     _copy(
@@ -391,17 +386,22 @@ def forget_in_tab(then: Callable[[], None] | None = None) -> None:
             "version": str(VERSION),
             "fp": "",
             "photo_fp": "",
-            "words": {
-                "away_title": t("copy.away_title"),
-                "away_text": t("copy.away_text_off"),
-                "restoring_title": t("copy.restoring_title"),
-                "restoring_text": t("copy.restoring_text"),
-            },
+            "words": _words(texts(), on=False),
         },
         key=COMPONENT_KEY,
         height=0,
         on_forgotten_change=then or _nothing,
     )
+
+
+def _words(t: Texts, on: bool) -> dict[str, str]:
+    """What the tab may need to say while the connection is away, in the conversation's words."""
+    return {
+        "away_title": t("copy.away_title"),
+        "away_text": t("copy.away_text" if on else "copy.away_text_off"),
+        "restoring_title": t("copy.restoring_title"),
+        "restoring_text": t("copy.restoring_text"),
+    }
 
 
 def _nothing() -> None:

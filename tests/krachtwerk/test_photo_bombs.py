@@ -43,8 +43,13 @@ print(json.dumps({{"reason": reason, "seconds": took, "peak_mb": peak_mb}}))
 def prepared_in_a_child(data: bytes, tmp_path: Path) -> dict:
     photo = tmp_path / "photo"
     photo.write_bytes(data)
+    return json.loads(in_a_child(CHILD.format(cap=MEMORY_CAP), str(photo)))
+
+
+def in_a_child(code: str, *args: str) -> str:
+    """What a fresh Python process running ``code`` prints, within the time cap."""
     done = subprocess.run(
-        [sys.executable, "-c", CHILD.format(cap=MEMORY_CAP), str(photo)],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         timeout=TIME_CAP_S,
@@ -52,7 +57,7 @@ def prepared_in_a_child(data: bytes, tmp_path: Path) -> dict:
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+    return done.stdout
 
 
 def png_header(width: int, height: int, depth: int, colour: int) -> bytes:
@@ -169,15 +174,6 @@ def test_four_big_photos_at_once_take_the_memory_of_one(tmp_path: Path) -> None:
     """Four uploads at once took a server from 349 MB to 2.1 GB; the biggest are prepared one at
     a time, and their buffers go back to the system, so four cost about what one does and leave
     nothing behind (krachtwerk/memory.py)."""
-    done = subprocess.run(
-        [sys.executable, "-c", FOUR_AT_ONCE],
-        capture_output=True,
-        text=True,
-        timeout=TIME_CAP_S,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    peak, now = map(float, done.stdout.split())
+    peak, now = map(float, in_a_child(FOUR_AT_ONCE).split())
     assert peak < 450  # one at a time: about 330 MB
     assert now < 200  # and given back
